@@ -1,0 +1,28 @@
+/**
+ * The Hono application. Dependencies come in as arguments (the policies, the
+ * origin transport, the clock, the logger), so tests build the same app the
+ * Worker runs and hand it a different origin, without mocks or test-only exports.
+ *
+ * @example
+ * const app = createApp({ registry });
+ * export default app; // a Worker: { fetch }
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "./env.ts";
+import { proxyHandler, type ProxyOptions } from "./proxy/proxy-handler.ts";
+
+export type AppOptions = ProxyOptions;
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const log = options.log ?? ((line: string) => console.log(line));
+  app.all("*", proxyHandler(options));
+  app.onError((error) => {
+    log(JSON.stringify({ consentry: "error", error: String(error) }));
+    return new Response("Consentry could not handle this request.\n", {
+      status: 500,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  });
+  return app;
+}

@@ -1,0 +1,47 @@
+/**
+ * Whether one cookie may pass, and why not. Pure: it reads the compiled policy,
+ * the decision and the route, and returns a verdict the adapters carry out.
+ */
+import type { Decision, Reason } from "../decision/decide.ts";
+import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
+
+export type Verdict =
+  | { allowed: true; own?: boolean }
+  | {
+      allowed: false;
+      category: string | null;
+      /** A decision reason, `unknown` (no rule names the cookie) or `route` (its vendor is not allowed on this route). */
+      reason: Reason | "unknown" | "route";
+      vendor?: string;
+    };
+
+export interface JudgeContext {
+  policy: CompiledPolicy;
+  decision: Decision;
+  route: CompiledRoute;
+}
+
+export function judgeCookie(name: string, { policy, decision, route }: JudgeContext): Verdict {
+  const cls = policy.classifyCookie(name);
+  if (cls.source === "consentry") return { allowed: true, own: true };
+  if (cls.category === null) {
+    if (policy.unknownCookies === "allow") return { allowed: true };
+    return cls.vendor === undefined ? { allowed: false, category: null, reason: "unknown" } : { allowed: false, category: null, reason: "unknown", vendor: cls.vendor };
+  }
+  const category = decision.categories[cls.category];
+  if (category === undefined || !category.allowed) {
+    const reason = category?.reason ?? "unknown";
+    return cls.vendor === undefined ? { allowed: false, category: cls.category, reason } : { allowed: false, category: cls.category, reason, vendor: cls.vendor };
+  }
+  if (cls.vendor !== undefined && !vendorAllowedOnRoute(policy, route, cls.vendor)) {
+    return { allowed: false, category: cls.category, reason: "route", vendor: cls.vendor };
+  }
+  return { allowed: true };
+}
+
+/** Route rules: `deny` always removes; a vendor scoped to `routes` needs the route's `allow`. */
+export function vendorAllowedOnRoute(policy: CompiledPolicy, route: CompiledRoute, vendorId: string): boolean {
+  if (route.deny.has(vendorId)) return false;
+  const vendor = policy.vendors.find((v) => v.id === vendorId);
+  return vendor?.scope !== "routes" || route.allow.has(vendorId);
+}

@@ -1,0 +1,31 @@
+/**
+ * The Worker's bindings. All are optional: with none set, Consentry passes
+ * requests through to the route's own origin under the `POLICY` policy.
+ */
+export interface Env {
+  /** Policy for hostnames no policy's `hosts` claims: a file name in policies/ without `.json`. */
+  POLICY?: string;
+  /** Where the site lives. Unset: the request goes through to the route's own origin. */
+  ORIGIN_URL?: string;
+  /** A service binding to the origin Worker; takes precedence over fetching ORIGIN_URL over the network. */
+  ORIGIN?: Fetcher;
+  /** Forces the visitor's jurisdiction, e.g. `DE` or `US-CA` (local testing, staging). */
+  COUNTRY_OVERRIDE?: string;
+  /** HMAC secret(s) for the consent cookie, comma-separated for rotation. A Worker secret. */
+  CONSENT_SECRET?: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+}
+
+declare global {
+  // `import { env } from "cloudflare:workers"` is typed with our bindings.
+  namespace Cloudflare {
+    interface Env extends ConsentryBindings {}
+    interface GlobalProps {
+      mainModule: typeof import("./index.ts");
+    }
+  }
+}
+type ConsentryBindings = Env;

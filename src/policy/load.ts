@@ -1,0 +1,34 @@
+/**
+ * Parses and compiles one policy file. Every problem is collected and thrown as
+ * one PolicyError naming the file, the path inside it and the reason.
+ */
+import { catalogSchema, type Catalog } from "../catalog/schema.ts";
+import { checkReferences } from "./check-references.ts";
+import { compilePolicy, type CompiledPolicy } from "./compile.ts";
+import { formatPath, PolicyError, type PolicyIssue } from "./policy-error.ts";
+import { policySchema, type Policy } from "./schema.ts";
+
+/** Validates without compiling: the build script and the tests share it. */
+export function validatePolicy(file: string, data: unknown, catalog: Catalog): Policy {
+  const parsed = policySchema.safeParse(data);
+  if (!parsed.success) {
+    throw new PolicyError(file, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  }
+  const issues: PolicyIssue[] = checkReferences(parsed.data, catalog);
+  const expectedId = file.replace(/^.*\//, "").replace(/\.json$/, "");
+  if (parsed.data.id !== expectedId) issues.unshift({ path: "id", message: `must be "${expectedId}", the file's name` });
+  if (issues.length > 0) throw new PolicyError(file, issues);
+  return parsed.data;
+}
+
+export function loadPolicy(file: string, data: unknown, catalog: Catalog): CompiledPolicy {
+  return compilePolicy(validatePolicy(file, data, catalog), catalog);
+}
+
+export function loadCatalog(file: string, data: unknown): Catalog {
+  const parsed = catalogSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new PolicyError(file, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  }
+  return parsed.data;
+}

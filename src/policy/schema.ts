@@ -1,0 +1,196 @@
+/**
+ * The policy file format. Every hand-written object is strict, so a typo such as
+ * `"catagory"` is an error naming the file and the path, not a silently ignored key.
+ * Types are derived from the schema (`z.output` / `z.input`), never written twice;
+ * `npm run schema` turns this file into `policies/schema.json` for editor completion.
+ */
+import { z } from "zod";
+import { REGION_GROUPS } from "../decision/regions.ts";
+
+const categoryId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, "must be lower-case letters, digits or _, starting with a letter (at most 32)");
+
+export const vendorIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lower-case letters and digits joined by -");
+
+/** A host with no scheme, path, port or wildcard; it matches itself and every subdomain. */
+export const hostSchema = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    "must be a lower-case host name such as example.com (no scheme, path, port or *); it also covers subdomains",
+  );
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A cookie is named exactly (`name`) or by an anchored regular expression (`pattern`). */
+export const cookieMatchSchema = z
+  .strictObject({
+    name: z.string().min(1).regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, "is not a valid cookie name (RFC 6265 token)").optional(),
+    pattern: z
+      .string()
+      .refine(compiles, "is not a valid regular expression")
+      .refine((s) => s.startsWith("^") && s.endsWith("$"), "must be anchored with ^ and $")
+      .optional(),
+  })
+  .refine((c) => (c.name === undefined) !== (c.pattern === undefined), {
+    message: "give exactly one of name or pattern",
+  });
+
+export const categorySchema = z.strictObject({
+  id: categoryId,
+  label: z.string().min(1).max(80),
+  description: z.string().min(1).max(600),
+  /** Always allowed: the site does not work without it (ePrivacy Art. 5(3) exemption). */
+  required: z.boolean().default(false),
+  /** Never allowed, whatever the visitor chooses ("we use no marketing cookies"). */
+  forbidden: z.boolean().default(false),
+  /** Needs an opt-in in every jurisdiction, even where the regime is opt-out or notice. */
+  alwaysOptIn: z.boolean().default(false),
+});
+
+export const cookieRuleSchema = z
+  .strictObject({
+    name: cookieMatchSchema.shape.name,
+    pattern: cookieMatchSchema.shape.pattern,
+    category: categoryId,
+    /** Shown in the cookie declaration. */
+    purpose: z.string().max(300).optional(),
+    /** Which vendor sets it, for the declaration (an id from `vendors` or the catalog). */
+    vendor: vendorIdSchema.optional(),
+    /** Domains the cookie may be set on, so expiring it reaches every copy. Host-only when empty. */
+    domains: z.array(z.string().regex(/^\.?[a-z0-9.-]+$/, "must be a cookie domain such as .example.com")).default([]),
+    /** Paths the cookie may be set on. */
+    paths: z.array(z.string().startsWith("/")).default(["/"]),
+  })
+  .refine((c) => (c.name === undefined) !== (c.pattern === undefined), {
+    message: "give exactly one of name or pattern",
+  });
+
+export const vendorRuleSchema = z.strictObject({
+  /** A catalog id (then name, hosts and cookies come from the catalog) or a vendor of the policy's own. */
+  id: vendorIdSchema,
+  name: z.string().min(1).optional(),
+  /** Overrides the catalog's category. Required for a vendor that is not in the catalog. */
+  category: categoryId.optional(),
+  /** Extra hosts beyond the catalog's. */
+  hosts: z.array(hostSchema).default([]),
+  /** Extra cookies beyond the catalog's. */
+  cookies: z.array(cookieMatchSchema).default([]),
+  /**
+   * `everywhere`: allowed wherever its category is. `routes`: only on routes whose
+   * `vendors.allow` names it (Stripe only on the billing pages).
+   */
+  scope: z.enum(["everywhere", "routes"]).default("everywhere"),
+  privacyPolicy: z.url({ protocol: /^https$/ }).optional(),
+});
+
+export const regimeSchema = z.enum(["opt-in", "opt-out", "notice"]);
+
+/** `DE`, `US-CA` (ISO 3166-2), or a group such as `EEA`. */
+export const regionTokenSchema = z.union([
+  z.enum(Object.keys(REGION_GROUPS) as [keyof typeof REGION_GROUPS, ...(keyof typeof REGION_GROUPS)[]]),
+  z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, "must be a country (DE), a subdivision (US-CA) or a group (EEA, EU)"),
+]);
+
+export const jurisdictionRuleSchema = z.strictObject({
+  regions: z.array(regionTokenSchema).min(1),
+  regime: regimeSchema,
+});
+
+export const routeRuleSchema = z.strictObject({
+  /**
+   * A URLPattern: a path (`/billing/*`) or a whole URL pattern (`https://app.example.com/*`).
+   * Rules are tried in order; the first match wins.
+   */
+  pattern: z.string().min(1),
+  mode: z.enum(["enforce", "report-only", "off"]).default("enforce"),
+  vendors: z
+    .strictObject({
+      /** Vendors allowed here even when their scope is `routes`. */
+      allow: z.array(vendorIdSchema).default([]),
+      /** Vendors removed here whatever the visitor chose. */
+      deny: z.array(vendorIdSchema).default([]),
+    })
+    .default({ allow: [], deny: [] }),
+  banner: z.boolean().default(true),
+});
+
+const catalogCategory = z.enum(["necessary", "functional", "analytics", "marketing"]);
+
+export const policySchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Equal to the file name without `.json`. */
+  id: vendorIdSchema,
+  name: z.string().min(1).max(80),
+  /** Raise it when the policy changes materially: every visitor is asked again. */
+  revision: z.number().int().min(1).max(1_000_000),
+  /** Host names this policy governs (each also covers its subdomains). */
+  hosts: z.array(hostSchema).default([]),
+  links: z.strictObject({
+    cookiePolicy: z.url(),
+    privacyPolicy: z.url().optional(),
+  }),
+  categories: z.array(categorySchema).min(1),
+  /** Where the catalog's categories land in this policy's own. */
+  catalogCategories: z
+    .strictObject({
+      necessary: categoryId,
+      functional: categoryId,
+      analytics: categoryId,
+      marketing: categoryId,
+    })
+    .partial()
+    .default({}),
+  cookies: z.array(cookieRuleSchema).default([]),
+  vendors: z.array(vendorRuleSchema).default([]),
+  jurisdictions: z.strictObject({
+    rules: z.array(jurisdictionRuleSchema).default([]),
+    /** The regime of a known country no rule names. Unknown countries get the strictest regime in use. */
+    default: regimeSchema,
+  }),
+  /** Global Privacy Control (`Sec-GPC: 1`). GPC spec §3; 11 CCR §7025. */
+  gpc: z
+    .strictObject({
+      optOut: z.array(categoryId).default([]),
+    })
+    .default({ optOut: [] }),
+  /** Do Not Track (`DNT: 1`). */
+  dnt: z
+    .strictObject({
+      optOut: z.array(categoryId).default([]),
+    })
+    .default({ optOut: [] }),
+  consent: z
+    .strictObject({
+      cookieName: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default("consentry"),
+      /** CNIL: keep the choice about six months. */
+      lifetimeDays: z.number().int().min(1).max(395).default(182),
+      /** Share the choice across subdomains, e.g. `.example.com`. */
+      domain: z.string().regex(/^\.?[a-z0-9.-]+$/).optional(),
+    })
+    .default({ cookieName: "consentry", lifetimeDays: 182 }),
+  /** Cookies that no rule, vendor or catalog entry names. Always reported. */
+  unknownCookies: z.enum(["block", "allow"]).default("block"),
+  routes: z.array(routeRuleSchema).default([]),
+});
+
+export type PolicyInput = z.input<typeof policySchema>;
+export type Policy = z.output<typeof policySchema>;
+export type Category = z.output<typeof categorySchema>;
+export type CookieRule = z.output<typeof cookieRuleSchema>;
+export type VendorRule = z.output<typeof vendorRuleSchema>;
+export type Regime = z.output<typeof regimeSchema>;
+export type RouteRule = z.output<typeof routeRuleSchema>;
+export type Mode = RouteRule["mode"];
+export type CatalogCategory = z.output<typeof catalogCategory>;
+export { catalogCategory as catalogCategorySchema };

@@ -1,0 +1,81 @@
+/**
+ * The origin's response, shaped by the decision: Set-Cookie lines filtered one by
+ * one, cookies of denied categories expired, HTML handed to the rewriter, and
+ * cache headers that keep one visitor's page out of another's cache. In
+ * report-only mode nothing changes but a summary header and the log.
+ *
+ * Everything that can throw runs before the body is touched, so the caller can
+ * still fall back to the untouched body.
+ */
+import type { Decision } from "../decision/decide.ts";
+import { planSetCookies, setCookieName, type CookieAction, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
+import type { JudgeContext } from "../enforce/judge-cookie.ts";
+import { logActions, REPORT_HEADER, summarise, type Logger } from "../enforce/report.ts";
+import { markPersonalised } from "./cache-headers.ts";
+
+export interface HtmlContext extends JudgeContext {
+  request: Request;
+  log: Logger;
+}
+
+/** Rewrites an HTML response for a decision; returns null when it has nothing to do. */
+export type HtmlTransform = (response: Response, context: HtmlContext) => Response | null;
+
+export interface ShapeInput {
+  response: Response;
+  request: Request;
+  context: JudgeContext;
+  requestPlan: RequestCookiePlan;
+  transformHtml?: HtmlTransform;
+  log: Logger;
+  path: string;
+}
+
+export function shapeResponse(input: ShapeInput): Response {
+  const { response, context, requestPlan } = input;
+  const decision: Decision = context.decision;
+  const setPlan = planSetCookies(response.headers.getSetCookie(), context);
+  const actions: CookieAction[] = [...requestPlan.actions, ...setPlan.actions];
+  const headers = new Headers(response.headers);
+  let personalised = false;
+
+  if (decision.mode === "enforce") {
+    const kept = new Set(setPlan.kept.map(setCookieName));
+    const expiries = requestPlan.expiries.filter((e) => !kept.has(e.name)).flatMap((e) => e.lines);
+    if (setPlan.actions.length > 0 || expiries.length > 0) {
+      headers.delete("set-cookie");
+      for (const line of setPlan.kept) headers.append("set-cookie", line);
+      for (const line of expiries) headers.append("set-cookie", line);
+      personalised = true;
+    }
+  } else {
+    logActions(actions, { decision, route: context.route.source, path: input.path }, input.log);
+    headers.set(REPORT_HEADER, summarise(actions));
+    personalised = true;
+  }
+
+  let shaped = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  if (input.transformHtml !== undefined && isHtml(response) && hasBody(input.request.method, response.status)) {
+    const rewritten = input.transformHtml(shaped, { ...context, request: input.request, log: input.log });
+    if (rewritten !== null) {
+      shaped = rewritten;
+      // The body changes: the origin's length and validators no longer describe it.
+      shaped.headers.delete("content-length");
+      shaped.headers.delete("etag");
+      personalised = true;
+    }
+  }
+  if (personalised) markPersonalised(shaped.headers);
+  return shaped;
+}
+
+/** HTMLRewriter does not look at Content-Type; we must (it would rewrite JSON as HTML). */
+export function isHtml(response: Response): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  return /^\s*(?:text\/html|application\/xhtml\+xml)\s*(?:;|$)/i.test(type);
+}
+
+/** HEAD, 204, 205 and 304 carry no body (RFC 9110 §6.4.1). */
+export function hasBody(method: string, status: number): boolean {
+  return method !== "HEAD" && status !== 204 && status !== 205 && status !== 304 && !(status >= 100 && status < 200);
+}

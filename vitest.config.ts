@@ -1,0 +1,43 @@
+/**
+ * Two projects: `workers` runs inside workerd (the real HTMLRewriter, WebCrypto
+ * and fetch) against the demo origin served over real HTTP by
+ * test/global-setup.ts; `node` tests the build tooling.
+ */
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/** Test-only HMAC secret: tests mint consent cookies with it. */
+const TEST_SECRET = "test-secret-for-consentry-vitest-0123456789";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                ORIGIN_URL: `http://127.0.0.1:${inject<number>("originPort")}`,
+                CONSENT_SECRET: TEST_SECRET,
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "workers",
+          globalSetup: ["./test/global-setup.ts"],
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/node/**", "test/browser/**"],
+        },
+      },
+      {
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["test/node/**/*.test.ts"],
+        },
+      },
+    ],
+  },
+});
