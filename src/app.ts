@@ -9,6 +9,8 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "./env.ts";
+import { consentEndpoint } from "./consent/consent-endpoint.ts";
+import { PATHS } from "./paths.ts";
 import { proxyHandler, type ProxyOptions } from "./proxy/proxy-handler.ts";
 
 export type AppOptions = ProxyOptions;
@@ -16,6 +18,7 @@ export type AppOptions = ProxyOptions;
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = options.log ?? ((line: string) => console.log(line));
+  app.post(PATHS.consent, consentEndpoint({ registry: options.registry, log, now: options.now ?? Date.now }));
   app.all("*", proxyHandler(options));
   app.onError((error) => {
     log(JSON.stringify({ consentry: "error", error: String(error) }));

@@ -4,6 +4,7 @@
  * (and `wrangler deploy` from succeeding), never a visitor's request.
  */
 import { createApp } from "./app.ts";
+import { createPageRewriter } from "./html/page-rewriter.ts";
 import vendors from "./catalog/vendors.json" with { type: "json" };
 import { POLICY_FILES } from "./generated/policies.ts";
 import { loadCatalog } from "./policy/load.ts";
@@ -12,4 +13,4 @@ import { createRegistry } from "./policy/registry.ts";
 export const catalog = loadCatalog("src/catalog/vendors.json", vendors);
 export const registry = createRegistry(POLICY_FILES, catalog);
 
-export default createApp({ registry });
+export default createApp({ registry, transformHtml: createPageRewriter() });

@@ -13,7 +13,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  execFileSync(process.execPath, ["scripts/build-policies.ts"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build.ts"], { stdio: "inherit" });
   const origin = await startDemoOrigin(0);
   project.provide("originPort", origin.port);
   return () => origin.close();

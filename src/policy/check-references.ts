@@ -62,6 +62,9 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
     }
   });
 
+  for (const [signal, ids] of Object.entries(policy.googleConsentMode)) {
+    (ids ?? []).forEach((id, i) => checkCategory(id, ["googleConsentMode", signal, i]));
+  }
   policy.gpc.optOut.forEach((id, i) => checkOptional(id, ["gpc", "optOut", i]));
   policy.dnt.optOut.forEach((id, i) => checkOptional(id, ["dnt", "optOut", i]));
 

@@ -7,7 +7,7 @@ import type { Catalog } from "../catalog/schema.ts";
 import { createCookieClassifier, type CookieClassifier } from "./cookie-classifier.ts";
 import { createHostMatcher } from "./host-matcher.ts";
 import { compileRoutePattern } from "./route-pattern.ts";
-import type { Category, Mode, Policy, Regime } from "./schema.ts";
+import type { Category, ConsentModeSignal, Mode, Policy, Regime } from "./schema.ts";
 
 export interface CompiledVendor {
   id: string;
@@ -19,6 +19,14 @@ export interface CompiledVendor {
   /** Inline-snippet signatures from the catalog. */
   inline: readonly string[];
   privacyPolicy: string | undefined;
+}
+
+/** A cookie name or pattern and the policy category it belongs to (null: no place in this policy). */
+export interface CookieRule {
+  name?: string | undefined;
+  pattern?: string | undefined;
+  category: string | null;
+  vendor?: string | undefined;
 }
 
 export interface CompiledRoute {
@@ -55,8 +63,12 @@ export interface CompiledPolicy {
   dntOptOut: ReadonlySet<string>;
   vendors: readonly CompiledVendor[];
   classifyCookie: CookieClassifier;
+  /** Every cookie rule, policy first, then vendors and the catalog. */
+  cookieRules: readonly CookieRule[];
   vendorForHost(host: string): CompiledVendor | undefined;
   route(url: URL): CompiledRoute;
+  /** Google Consent Mode v2: the categories each signal needs. */
+  consentMode: Readonly<Record<ConsentModeSignal, readonly string[]>>;
   /** Cookies with exact names and their declared domains/paths, per category, for expiry on withdrawal. */
   expirableCookies(category: string): readonly ExpirableCookie[];
 }
@@ -110,17 +122,19 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
   const byPrecedence = [...vendors].sort((a, b) => Number(own.has(b.id)) - Number(own.has(a.id)));
   const hostMatcher = createHostMatcher(byPrecedence.flatMap((v) => v.hosts.map((host) => [host, v] as const)));
 
+  const vendorCookies: CookieRule[] = [
+    ...policy.vendors.flatMap((rule) =>
+      rule.cookies.map((match) => ({ ...match, vendor: rule.id, category: vendorById.get(rule.id)?.category ?? null })),
+    ),
+    ...catalog.vendors.flatMap((entry) =>
+      entry.cookies.map((match) => ({ ...match, vendor: entry.id, category: vendorById.get(entry.id)?.category ?? null })),
+    ),
+  ];
+  const cookieRules: CookieRule[] = [...policy.cookies.map(({ name, pattern, category }) => ({ name, pattern, category })), ...vendorCookies];
   const classifyCookie = createCookieClassifier({
     consentCookie: policy.consent.cookieName,
     policyCookies: policy.cookies,
-    vendorCookies: [
-      ...policy.vendors.flatMap((rule) =>
-        rule.cookies.map((match) => ({ ...match, vendor: rule.id, category: vendorById.get(rule.id)?.category ?? null })),
-      ),
-      ...catalog.vendors.flatMap((entry) =>
-        entry.cookies.map((match) => ({ ...match, vendor: entry.id, category: vendorById.get(entry.id)?.category ?? null })),
-      ),
-    ],
+    vendorCookies,
   });
 
   const routes = policy.routes.map((rule) => ({
@@ -152,6 +166,19 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     }
   }
 
+  // A catalog category with no place in this policy maps to an id that is never allowed: the signal stays denied.
+  const mapped = (category: keyof Policy["catalogCategories"]) => [policy.catalogCategories[category] ?? category];
+  const consentMode: Record<ConsentModeSignal, readonly string[]> = {
+    ad_storage: mapped("marketing"),
+    ad_user_data: mapped("marketing"),
+    ad_personalization: mapped("marketing"),
+    analytics_storage: mapped("analytics"),
+    functionality_storage: mapped("functional"),
+    personalization_storage: mapped("functional"),
+    security_storage: [],
+    ...policy.googleConsentMode,
+  };
+
   const regimes = [policy.jurisdictions.default, ...policy.jurisdictions.rules.map((r) => r.regime)];
 
   return {
@@ -171,6 +198,7 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     dntOptOut: new Set(policy.dnt.optOut),
     vendors,
     classifyCookie,
+    cookieRules,
     vendorForHost: hostMatcher,
     route(url) {
       for (const { pattern, compiled } of routes) {
@@ -179,5 +207,6 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
       return DEFAULT_ROUTE;
     },
     expirableCookies: (category) => expirable.get(category) ?? [],
+    consentMode,
   };
 }

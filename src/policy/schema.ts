@@ -94,6 +94,16 @@ export const vendorRuleSchema = z.strictObject({
   privacyPolicy: z.url({ protocol: /^https$/ }).optional(),
 });
 
+export const consentModeSignalSchema = z.enum([
+  "ad_storage",
+  "ad_user_data",
+  "ad_personalization",
+  "analytics_storage",
+  "functionality_storage",
+  "personalization_storage",
+  "security_storage",
+]);
+
 export const regimeSchema = z.enum(["opt-in", "opt-out", "notice"]);
 
 /** `DE`, `US-CA` (ISO 3166-2), or a group such as `EEA`. */
@@ -182,6 +192,13 @@ export const policySchema = z.strictObject({
   /** Cookies that no rule, vendor or catalog entry names. Always reported. */
   unknownCookies: z.enum(["block", "allow"]).default("block"),
   routes: z.array(routeRuleSchema).default([]),
+  /**
+   * Google Consent Mode v2: the categories each signal needs (granted when all are
+   * allowed; an empty list is always granted). Unset signals follow the catalog
+   * categories: ad_* → marketing, analytics_storage → analytics,
+   * functionality/personalization_storage → functional, security_storage → always.
+   */
+  googleConsentMode: z.partialRecord(consentModeSignalSchema, z.array(categoryId)).default({}),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;
@@ -192,5 +209,6 @@ export type VendorRule = z.output<typeof vendorRuleSchema>;
 export type Regime = z.output<typeof regimeSchema>;
 export type RouteRule = z.output<typeof routeRuleSchema>;
 export type Mode = RouteRule["mode"];
+export type ConsentModeSignal = z.output<typeof consentModeSignalSchema>;
 export type CatalogCategory = z.output<typeof catalogCategory>;
 export { catalogCategory as catalogCategorySchema };

@@ -10,12 +10,9 @@
  *   line removed except those of required categories and Consentry's own.
  */
 import type { Handler } from "hono";
-import { readConsent } from "../consent/read-consent.ts";
-import { resolveSigningKeys } from "../consent/signing-keys.ts";
-import { decide, requiredOnly, type Decision } from "../decision/decide.ts";
-import { resolveJurisdiction } from "../decision/jurisdiction.ts";
-import { planRequestCookies, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
-import { setCookieName } from "../enforce/cookie-plan.ts";
+import { requiredOnly, type Decision } from "../decision/decide.ts";
+import { decideFor, readSignals } from "../decision/request-decision.ts";
+import { planRequestCookies, setCookieName, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
 import { judgeCookie } from "../enforce/judge-cookie.ts";
 import type { Logger } from "../enforce/report.ts";
 import type { AppEnv, Env } from "../env.ts";
@@ -84,7 +81,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
       return response === null ? badGateway() : relocate(response);
     }
 
-    const decision = await decideSafely(request, env, policy, route, url, now(), (key, line) => warnOnce(key, line), log);
+    const decision = await decideSafely(request, env, policy, route, now(), warnOnce, log);
     const context = { policy, decision, route };
     let requestPlan: RequestCookiePlan;
     try {
@@ -123,26 +120,14 @@ async function decideSafely(
   env: Env,
   policy: CompiledPolicy,
   route: CompiledRoute,
-  url: URL,
   nowMs: number,
   warnOnce: (key: string, line: string) => void,
   log: Logger,
 ): Promise<Decision> {
   try {
-    const keys = await resolveSigningKeys(env.CONSENT_SECRET, url.hostname);
-    if (!keys.ok) warnOnce(`secret:${keys.reason}`, JSON.stringify({ consentry: "misconfigured", reason: keys.reason }));
-    const consent = keys.ok
-      ? await readConsent(request.headers.get("cookie"), policy, keys.keys, Math.floor(nowMs / 1000))
-      : { status: "absent" as const, choice: null };
-    const cf = (request as Request & { cf?: { country?: unknown; regionCode?: unknown } }).cf;
-    return decide({
-      policy,
-      route,
-      consent,
-      gpc: request.headers.get("sec-gpc")?.trim() === "1", // GPC spec §3: any other value is ignored
-      dnt: request.headers.get("dnt")?.trim() === "1",
-      jurisdiction: resolveJurisdiction(cf, env.COUNTRY_OVERRIDE),
-    });
+    const signals = await readSignals(request, env, policy, nowMs);
+    if (!signals.keys.ok) warnOnce(`secret:${signals.keys.reason}`, JSON.stringify({ consentry: "misconfigured", reason: signals.keys.reason }));
+    return decideFor(policy, route, signals);
   } catch (error) {
     log(JSON.stringify({ consentry: "enforcement-error", stage: "decision", error: String(error) }));
     return requiredOnly(policy, route);

@@ -1,0 +1,36 @@
+/**
+ * Minifies the browser code in src/client/ into strings the Worker inlines
+ * (no external request, nothing to cache-bust): src/generated/client.ts.
+ * Usage: node scripts/build-client.ts
+ */
+import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { transformSync } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function minify(file: string): string {
+  const { code } = transformSync(readFileSync(join(root, file), "utf8"), {
+    loader: "ts",
+    minify: true,
+    target: "es2020",
+    legalComments: "none",
+  });
+  return code.trim();
+}
+
+export function buildClient(): Record<string, number> {
+  const guard = minify("src/client/guard.ts");
+  const out =
+    "// Written by scripts/build-client.ts from src/client/. Do not edit.\n" +
+    `/** The client guard; __CONSENTRY_CONFIG__ stands where its JSON configuration goes. */\nexport const GUARD_JS = ${JSON.stringify(guard)};\n`;
+  mkdirSync(join(root, "src/generated"), { recursive: true });
+  writeFileSync(join(root, "src/generated/client.ts"), out);
+  return { guard: guard.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = buildClient();
+  console.log(`consentry: client built (${Object.entries(sizes).map(([k, v]) => `${k} ${v} B`).join(", ")})`);
+}

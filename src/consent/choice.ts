@@ -1,0 +1,50 @@
+/**
+ * A visitor's answer, as posted by the banner (a plain form without JavaScript,
+ * JSON with it), validated and turned into a ConsentChoice for the policy.
+ */
+import { z } from "zod";
+import type { CompiledPolicy } from "../policy/compile.ts";
+import type { ConsentChoice } from "./consent-cookie.ts";
+
+export const choiceRequestSchema = z.strictObject({
+  action: z.enum(["accept-all", "reject-all", "custom"]),
+  /** With `custom`: the optional categories the visitor switched on. */
+  categories: z.array(z.string().max(32)).max(32).default([]),
+  /** Where to send a visitor without JavaScript back to (a same-site path). */
+  return: z.string().max(2048).optional(),
+});
+
+export type ChoiceRequest = z.output<typeof choiceRequestSchema>;
+export type ChoiceMethod = ChoiceRequest["action"];
+
+/** `category` may repeat in a form; everything else appears once. */
+export function formToChoiceInput(form: FormData): unknown {
+  const input: Record<string, unknown> = { categories: form.getAll("category").map(String) };
+  for (const [key, value] of form) if (key !== "category") input[key] = String(value);
+  return input;
+}
+
+export type ChoiceResult = { ok: true; choice: ConsentChoice } | { ok: false; error: string };
+
+export function makeChoice(
+  policy: CompiledPolicy,
+  request: ChoiceRequest,
+  meta: { now: number; id: string; gpc: boolean },
+): ChoiceResult {
+  const optional = policy.optionalCategories;
+  const unknown = request.categories.filter((c) => !optional.includes(c));
+  if (unknown.length > 0) return { ok: false, error: `not optional categories of this policy: ${unknown.join(", ")}` };
+  const granted =
+    request.action === "accept-all" ? [...optional] : request.action === "reject-all" ? [] : optional.filter((c) => request.categories.includes(c));
+  return {
+    ok: true,
+    choice: {
+      granted,
+      refused: optional.filter((c) => !granted.includes(c)),
+      revision: policy.revision,
+      time: meta.now,
+      id: meta.id,
+      gpc: meta.gpc,
+    },
+  };
+}

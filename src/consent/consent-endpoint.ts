@@ -1,0 +1,82 @@
+/**
+ * POST /_consentry/consent: records the visitor's choice. Accepts a plain form
+ * (the banner without JavaScript, answered with 303 back to the page) or JSON
+ * (the banner with JavaScript, answered with JSON). Refuses cross-site requests.
+ * Sets the signed consent cookie and expires the cookies of every category the
+ * choice leaves denied.
+ */
+import type { Handler } from "hono";
+import { z } from "zod";
+import { decideFor, readSignals } from "../decision/request-decision.ts";
+import { revocationLines } from "../enforce/revoke.ts";
+import type { Logger } from "../enforce/report.ts";
+import type { AppEnv } from "../env.ts";
+import { guardCookieRules } from "../html/guard-rules.ts";
+import { isSameOrigin, safeReturnPath } from "../http/same-origin.ts";
+import type { PolicyRegistry } from "../policy/registry.ts";
+import { choiceRequestSchema, formToChoiceInput, makeChoice } from "./choice.ts";
+import { encodeConsent, newReceiptId } from "./consent-cookie.ts";
+import { consentSetCookie } from "./consent-set-cookie.ts";
+
+const MAX_BODY = 8 * 1024;
+
+export interface ConsentEndpointOptions {
+  registry: PolicyRegistry;
+  log: Logger;
+  now: () => number;
+}
+
+export function consentEndpoint({ registry, log, now }: ConsentEndpointOptions): Handler<AppEnv> {
+  return async (c) => {
+    const request = c.req.raw;
+    const noStore = { "cache-control": "no-store" };
+    if (!isSameOrigin(request)) return c.json({ error: "cross-site request refused" }, 403, noStore);
+    const url = new URL(request.url);
+    const policy = registry.select(url.hostname, c.env?.POLICY);
+    if (policy === undefined) return c.json({ error: "no policy for this host" }, 404, noStore);
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return c.json({ error: "body too large" }, 413, noStore);
+
+    const isJson = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json");
+    let input: unknown;
+    try {
+      input = isJson ? await request.json() : formToChoiceInput(await request.formData());
+    } catch {
+      return c.json({ error: "the body is not a form or JSON" }, 400, noStore);
+    }
+    const parsed = choiceRequestSchema.safeParse(input);
+    if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400, noStore);
+
+    const nowMs = now();
+    const signals = await readSignals(request, c.env ?? {}, policy, nowMs);
+    if (!signals.keys.ok) {
+      log(JSON.stringify({ consentry: "misconfigured", reason: signals.keys.reason }));
+      return c.json({ error: "consent cannot be stored right now" }, 503, noStore);
+    }
+    const made = makeChoice(policy, parsed.data, { now: Math.floor(nowMs / 1000), id: newReceiptId(), gpc: signals.gpc });
+    if (!made.ok) return c.json({ error: made.error }, 400, noStore);
+
+    const returnPath = safeReturnPath(parsed.data.return);
+    const route = policy.route(new URL(returnPath, url));
+    const decision = decideFor(policy, route, { ...signals, consent: { status: "valid", choice: made.choice } });
+    const headers = new Headers(noStore);
+    headers.append("set-cookie", consentSetCookie(policy, await encodeConsent(made.choice, policy.id, signals.keys.keys[0]!)));
+    for (const line of revocationLines(policy, route, decision, request.headers.get("cookie"), url.protocol === "https:")) {
+      headers.append("set-cookie", line);
+    }
+
+    if (isJson) {
+      headers.set("content-type", "application/json");
+      // `cookies`: the rules the client guard applies to script-written cookies from now on.
+      const body = {
+        receipt: made.choice.id,
+        granted: made.choice.granted,
+        refused: made.choice.refused,
+        allowed: [...decision.allowed],
+        cookies: guardCookieRules(policy, decision.allowed),
+      };
+      return new Response(JSON.stringify(body), { status: 200, headers });
+    }
+    headers.set("location", returnPath);
+    return new Response(null, { status: 303, headers });
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Whether a state-changing request comes from the site's own pages. Fetch
+ * Metadata (`Sec-Fetch-Site`) when the browser sends it, else the `Origin`
+ * header, which every current browser sends on POST. A request with neither
+ * (a script, an old client) is refused: a consent record must come from the visitor.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null) return site === "same-origin";
+  const origin = request.headers.get("origin");
+  if (origin === null || origin === "null") return false;
+  return origin === new URL(request.url).origin;
+}
+
+/** A `return` target that stays on this site: a path, never `//host` or a scheme. */
+export function safeReturnPath(value: string | undefined, fallback = "/"): string {
+  if (value === undefined || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  try {
+    const url = new URL(value, "https://same.invalid");
+    return url.host === "same.invalid" ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
+}

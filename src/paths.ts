@@ -1,0 +1,8 @@
+/**
+ * Paths Consentry answers itself instead of the origin. The prefix is unlikely to
+ * clash with a site's own routes; `/.well-known/gpc.json` is fixed by the GPC spec §4.
+ */
+export const PATHS = {
+  consent: "/_consentry/consent",
+  gpc: "/.well-known/gpc.json",
+} as const;
