@@ -1,7 +1,8 @@
 /**
- * Two projects: `workers` runs inside workerd (the real HTMLRewriter, WebCrypto
+ * Three projects: `workers` runs inside workerd (the real HTMLRewriter, WebCrypto
  * and fetch) against the demo origin served over real HTTP by
- * test/global-setup.ts; `node` tests the build tooling.
+ * test/global-setup.ts; `node` tests the build tooling; `browser` drives real
+ * Chromium against `wrangler dev`.
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -36,6 +37,17 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/node/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["./test/browser/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
     ],

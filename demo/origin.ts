@@ -5,6 +5,7 @@
  * need: JSON, binary, redirects, 204, 304, echo of request headers.
  */
 import { billingPage, dialerPage, homePage, plainPage } from "./pages.ts";
+import { TAG_MANAGER_JS, tagManagerPage, trackersPage } from "./tracker-pages.ts";
 
 /** Cookies an ordinary site sets, one of each kind (Expires carries a comma on purpose). */
 export const DEMO_COOKIES = [
@@ -42,6 +43,12 @@ export async function handleOrigin(request: Request): Promise<Response> {
       return html(billingPage());
     case "/dialer":
       return html(dialerPage());
+    case "/trackers":
+      return html(trackersPage());
+    case "/tag-manager":
+      return html(tagManagerPage());
+    case "/tag-manager.js":
+      return new Response(TAG_MANAGER_JS, { headers: { "content-type": "text/javascript" } });
     case "/pricing":
       return html(plainPage("Pricing", "<p>Free forever. Honest.</p>"));
     case "/cookie-policy":

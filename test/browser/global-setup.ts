@@ -1,0 +1,66 @@
+/**
+ * Browser tests run Consentry exactly as the README says: `wrangler dev` with
+ * ORIGIN_URL, POLICY and COUNTRY_OVERRIDE, in front of the demo origin.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import type { TestProject } from "vitest/node";
+import { startDemoOrigin } from "../../demo/serve.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    consentryEU: string;
+    consentryCA: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startConsentry(origin: string, policy: string, country: string): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      "node_modules/wrangler/bin/wrangler.js", "dev",
+      "--ip", "127.0.0.1", "--port", String(port),
+      "--var", `ORIGIN_URL:${origin}`, "--var", `POLICY:${policy}`, "--var", `COUNTRY_OVERRIDE:${country}`,
+      "--inspector-port", String(await freePort()),
+    ],
+    { env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${url}/pricing`)).ok) return { url, process: child };
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error(`wrangler dev did not start:\n${output}`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const origin = await startDemoOrigin(0);
+  const originUrl = `http://127.0.0.1:${origin.port}`;
+  const [eu, ca] = await Promise.all([startConsentry(originUrl, "westhub", "DE"), startConsentry(originUrl, "westhub", "US-CA")]);
+  project.provide("consentryEU", eu.url);
+  project.provide("consentryCA", ca.url);
+  return async () => {
+    eu.process.kill();
+    ca.process.kill();
+    await origin.close();
+  };
+}
