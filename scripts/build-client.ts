@@ -22,12 +22,14 @@ function minify(file: string): string {
 
 export function buildClient(): Record<string, number> {
   const guard = minify("src/client/guard.ts");
+  const banner = minify("src/client/banner.ts");
   const out =
     "// Written by scripts/build-client.ts from src/client/. Do not edit.\n" +
-    `/** The client guard; __CONSENTRY_CONFIG__ stands where its JSON configuration goes. */\nexport const GUARD_JS = ${JSON.stringify(guard)};\n`;
+    `/** The client guard; __CONSENTRY_CONFIG__ stands where its JSON configuration goes. */\nexport const GUARD_JS = ${JSON.stringify(guard)};\n` +
+    `/** The banner's script: submits the choice in place. */\nexport const BANNER_JS = ${JSON.stringify(banner)};\n`;
   mkdirSync(join(root, "src/generated"), { recursive: true });
   writeFileSync(join(root, "src/generated/client.ts"), out);
-  return { guard: guard.length };
+  return { guard: guard.length, banner: banner.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -12,13 +12,21 @@ import type { AppEnv } from "./env.ts";
 import { consentEndpoint } from "./consent/consent-endpoint.ts";
 import { PATHS } from "./paths.ts";
 import { proxyHandler, type ProxyOptions } from "./proxy/proxy-handler.ts";
+import { cookiesHandler, eraseHandler, gpcHandler, receiptHandler, settingsHandler, settingsPathsMiddleware } from "./site/site-handlers.ts";
 
 export type AppOptions = ProxyOptions;
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = options.log ?? ((line: string) => console.log(line));
-  app.post(PATHS.consent, consentEndpoint({ registry: options.registry, log, now: options.now ?? Date.now }));
+  const site = { registry: options.registry, log, now: options.now ?? Date.now };
+  app.post(PATHS.consent, consentEndpoint(site));
+  app.get(PATHS.settings, settingsHandler(site));
+  app.get(PATHS.cookies, cookiesHandler(site));
+  app.get(PATHS.gpc, gpcHandler(site));
+  app.get(PATHS.receipt, receiptHandler(site));
+  app.post(PATHS.erase, eraseHandler(site));
+  app.get("*", settingsPathsMiddleware(site));
   app.all("*", proxyHandler(options));
   app.onError((error) => {
     log(JSON.stringify({ consentry: "error", error: String(error) }));

@@ -2,6 +2,8 @@
  * The Worker's bindings. All are optional: with none set, Consentry passes
  * requests through to the route's own origin under the `POLICY` policy.
  */
+import type { Receipt } from "./receipts/receipt.ts";
+
 export interface Env {
   /** Policy for hostnames no policy's `hosts` claims: a file name in policies/ without `.json`. */
   POLICY?: string;
@@ -13,6 +15,10 @@ export interface Env {
   COUNTRY_OVERRIDE?: string;
   /** HMAC secret(s) for the consent cookie, comma-separated for rotation. A Worker secret. */
   CONSENT_SECRET?: string;
+  /** D1 database of proof-of-consent receipts (migrations/). Unset: receipts go to the queue or the log. */
+  RECEIPTS?: D1Database;
+  /** Queue that takes receipts D1 could not, and writes them when it can (src/receipts/receipt-queue.ts). */
+  RECEIPT_QUEUE?: Queue<Receipt>;
 }
 
 export interface AppEnv {

@@ -9,8 +9,17 @@ import vendors from "./catalog/vendors.json" with { type: "json" };
 import { POLICY_FILES } from "./generated/policies.ts";
 import { loadCatalog } from "./policy/load.ts";
 import { createRegistry } from "./policy/registry.ts";
+import { consumeReceipts } from "./receipts/receipt-queue.ts";
+import type { Env } from "./env.ts";
+import type { Receipt } from "./receipts/receipt.ts";
 
 export const catalog = loadCatalog("src/catalog/vendors.json", vendors);
 export const registry = createRegistry(POLICY_FILES, catalog);
 
-export default createApp({ registry, transformHtml: createPageRewriter() });
+const app = createApp({ registry, transformHtml: createPageRewriter() });
+
+export default {
+  fetch: app.fetch,
+  /** Receipts D1 could not take at once (src/receipts/receipt-store.ts). */
+  queue: (batch: MessageBatch<Receipt>, env: Env) => consumeReceipts(batch, env),
+} satisfies ExportedHandler<Env, Receipt>;

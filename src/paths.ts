@@ -4,5 +4,9 @@
  */
 export const PATHS = {
   consent: "/_consentry/consent",
+  settings: "/_consentry/settings",
+  cookies: "/_consentry/cookies",
+  receipt: "/_consentry/receipt",
+  erase: "/_consentry/receipt/erase",
   gpc: "/.well-known/gpc.json",
 } as const;

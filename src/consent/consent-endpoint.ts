@@ -14,6 +14,9 @@ import type { AppEnv } from "../env.ts";
 import { guardCookieRules } from "../html/guard-rules.ts";
 import { isSameOrigin, safeReturnPath } from "../http/same-origin.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
+import { buildReceipt } from "../receipts/receipt.ts";
+import { storeReceipt } from "../receipts/receipt-store.ts";
+import { inBackground } from "../http/background.ts";
 import { choiceRequestSchema, formToChoiceInput, makeChoice } from "./choice.ts";
 import { encodeConsent, newReceiptId } from "./consent-cookie.ts";
 import { consentSetCookie } from "./consent-set-cookie.ts";
@@ -63,6 +66,9 @@ export function consentEndpoint({ registry, log, now }: ConsentEndpointOptions):
     for (const line of revocationLines(policy, route, decision, request.headers.get("cookie"), url.protocol === "https:")) {
       headers.append("set-cookie", line);
     }
+    // The proof is written after the response: never in the visitor's way.
+    const receipt = buildReceipt(policy, made.choice, parsed.data.action, decision);
+    inBackground(c, storeReceipt(receipt, { db: c.env?.RECEIPTS, queue: c.env?.RECEIPT_QUEUE, log }));
 
     if (isJson) {
       headers.set("content-type", "application/json");

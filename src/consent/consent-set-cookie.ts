@@ -6,11 +6,12 @@
 import { stringifySetCookie } from "cookie";
 import type { CompiledPolicy } from "../policy/compile.ts";
 
-export function consentSetCookie(policy: CompiledPolicy, value: string): string {
+/** `maxAge` 0 expires the choice (the visitor erased their record). */
+export function consentSetCookie(policy: CompiledPolicy, value: string, maxAge = policy.consent.lifetimeDays * 86_400): string {
   return stringifySetCookie({
     name: policy.consent.cookieName,
     value,
-    maxAge: policy.consent.lifetimeDays * 86_400,
+    maxAge,
     path: "/",
     secure: true,
     httpOnly: true,

@@ -10,6 +10,9 @@
  * can neither truncate the page (a throwing handler errors the stream) nor let
  * the element through: it logs and fails closed.
  */
+import { declarationTableHtml, COOKIE_TABLE_SELECTOR } from "../banner/declaration.ts";
+import { languageFor, pageUiHtml } from "../banner/page-ui.ts";
+import { categoryViews } from "../banner/view.ts";
 import type { Logger } from "../enforce/report.ts";
 import type { HtmlContext, HtmlTransform } from "../proxy/shape-response.ts";
 import { consentDefaultScript } from "./consent-mode.ts";
@@ -45,6 +48,7 @@ class Page {
   base: URL;
   private baseSeen = false;
   private guardWritten = false;
+  private uiWritten = false;
   private consentDefaultWritten = false;
   /** Inside <template> nothing runs: the guard must not go there. */
   templateDepth = 0;
@@ -84,14 +88,23 @@ class Page {
 
   /** The guard must run before any other script: at the top of <head>, else before the first script or body content. */
   guard(insert: (html: string) => void, el?: Element): void {
-    if (this.guardWritten || !this.apply || this.templateDepth > 0) return;
+    // Nothing blocked: no guard (and no Consent Mode defaults: Google's own default is "granted").
+    if (this.guardWritten || !this.apply || !this.plan.active || this.templateDepth > 0) return;
     if (el !== undefined && el.namespaceURI !== "http://www.w3.org/1999/xhtml") return;
     this.guardWritten = true;
     insert(guardHtml(this.context.policy, this.context.decision, this.plan, this.nonces));
   }
 
+  /** The banner or the settings control, once per page. */
+  ui(insert: (html: string) => void): void {
+    if (this.uiWritten) return;
+    this.uiWritten = true;
+    const html = pageUiHtml(this.context, this.nonces);
+    if (html !== null) insert(html);
+  }
+
   consentDefault(): string | null {
-    if (this.consentDefaultWritten || !this.apply) return null;
+    if (this.consentDefaultWritten || !this.apply || !this.plan.active) return null;
     this.consentDefaultWritten = true;
     return consentDefaultScript(this.plan.consentMode);
   }
@@ -128,7 +141,6 @@ function holdAside(el: Element, attribute: string): void {
 export function createPageRewriter(): HtmlTransform {
   return (response, context) => {
     const page = new Page(context, response.headers);
-    if (!page.plan.active) return null;
     const { log } = context;
     const rewriter = new HTMLRewriter();
 
@@ -142,7 +154,19 @@ export function createPageRewriter(): HtmlTransform {
     });
     rewriter.on("base[href]", { element: safely(log, "base", (el: Element) => page.setBase(el.getAttribute("href"))) });
     rewriter.on("head", { element: safely(log, "head", (el: Element) => page.guard((html) => el.prepend(html, { html: true }))) });
-    rewriter.on("body", { element: safely(log, "body", (el: Element) => page.guard((html) => el.prepend(html, { html: true }))) });
+    rewriter.on("body", {
+      element: safely(log, "body", (el: Element) => {
+        // Both prepend: the guard, written last, ends up first.
+        page.ui((html) => el.prepend(html, { html: true }));
+        page.guard((html) => el.prepend(html, { html: true }));
+      }),
+    });
+    rewriter.on(COOKIE_TABLE_SELECTOR, {
+      element: safely(log, "cookie-table", (el: Element) => {
+        const { messages } = languageFor(context.policy, context.request);
+        el.setInnerContent(declarationTableHtml(context.policy, categoryViews(context.policy, context.decision), messages), { html: true });
+      }),
+    });
 
     const externalScript = (attribute: "src" | "href") =>
       safely(
@@ -221,6 +245,7 @@ export function createPageRewriter(): HtmlTransform {
           if (!page.apply) return;
           const placeholder = placeholderHtml({
             policy: context.policy,
+            messages: languageFor(context.policy, context.request).messages,
             verdict,
             granted: page.granted(),
             returnPath: page.pageUrl.pathname + page.pageUrl.search,
@@ -282,7 +307,12 @@ export function createPageRewriter(): HtmlTransform {
     });
 
     // No <head> and no <body> (a fragment): the guard still goes in, at the end at worst.
-    rewriter.onDocument({ end: safely(log, "document-end", (end: DocumentEnd) => page.guard((html) => end.append(html, { html: true }))) });
+    rewriter.onDocument({
+      end: safely(log, "document-end", (end: DocumentEnd) => {
+        page.guard((html) => end.append(html, { html: true }));
+        page.ui((html) => end.append(html, { html: true }));
+      }),
+    });
 
     return rewriter.transform(response);
   };

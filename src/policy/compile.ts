@@ -19,6 +19,15 @@ export interface CompiledVendor {
   /** Inline-snippet signatures from the catalog. */
   inline: readonly string[];
   privacyPolicy: string | undefined;
+  /** The policy names this vendor (it is listed to visitors); otherwise only the catalog knows it. */
+  declared: boolean;
+  /** Its cookies (catalog and policy), for the banner and the cookie declaration. */
+  cookies: readonly CookieMatch[];
+}
+
+export interface CookieMatch {
+  name?: string | undefined;
+  pattern?: string | undefined;
 }
 
 /** A cookie name or pattern and the policy category it belongs to (null: no place in this policy). */
@@ -51,6 +60,10 @@ export interface CompiledPolicy {
   hosts: readonly string[];
   links: Policy["links"];
   consent: Policy["consent"];
+  banner: Policy["banner"];
+  gpc: Policy["gpc"];
+  /** Cookie rules as the policy declares them, for the cookie declaration. */
+  declaredCookies: Policy["cookies"];
   unknownCookies: Policy["unknownCookies"];
   categories: readonly Category[];
   categoryById: ReadonlyMap<string, Category>;
@@ -102,6 +115,8 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
       hosts: [...entry.hosts, ...(rule?.hosts ?? [])],
       inline: entry.inline,
       privacyPolicy: rule?.privacyPolicy ?? entry.privacyPolicy,
+      declared: rule !== undefined,
+      cookies: [...entry.cookies, ...(rule?.cookies ?? [])],
     });
   }
   const catalogIds = new Set(catalog.vendors.map((v) => v.id));
@@ -115,6 +130,8 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
       hosts: rule.hosts,
       inline: [],
       privacyPolicy: rule.privacyPolicy,
+      declared: true,
+      cookies: rule.cookies,
     });
   }
   const vendorById = new Map(vendors.map((v) => [v.id, v]));
@@ -188,6 +205,9 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     hosts: policy.hosts,
     links: policy.links,
     consent: policy.consent,
+    banner: policy.banner,
+    gpc: policy.gpc,
+    declaredCookies: policy.cookies,
     unknownCookies: policy.unknownCookies,
     categories: policy.categories,
     categoryById,

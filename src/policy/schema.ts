@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 import { REGION_GROUPS } from "../decision/regions.ts";
+import { en } from "../i18n/locales/en.ts";
+import { LOCALES } from "../i18n/negotiate.ts";
 
 const categoryId = z
   .string()
@@ -135,6 +137,24 @@ export const routeRuleSchema = z.strictObject({
   banner: z.boolean().default(true),
 });
 
+/** Any banner text, per language, replacing Consentry's own. Plain text, escaped when shown. */
+const textsSchema = z.strictObject(
+  Object.fromEntries(Object.keys(en).map((key) => [key, z.string().min(1).max(1000).optional()])) as Record<keyof typeof en, z.ZodOptional<z.ZodString>>,
+);
+
+export const bannerSchema = z.strictObject({
+  /** Where the persistent "Cookie settings" control sits; `off` when the site links to the settings page itself. */
+  settingsButton: z.enum(["bottom-left", "bottom-right", "off"]).default("bottom-left"),
+  /**
+   * The site's own "Cookie settings" links (paths, e.g. `/user/cookie-settings`): Consentry
+   * serves its settings page there, and opens the banner in place when one is clicked.
+   */
+  settingsPaths: z.array(z.string().regex(/^\/[^\s?#]*$/, "must be a path such as /cookie-settings")).default([]),
+  /** Language when Accept-Language names none of ours. */
+  defaultLocale: z.enum(LOCALES).default("en"),
+  texts: z.partialRecord(z.enum(LOCALES), textsSchema).default({}),
+});
+
 const catalogCategory = z.enum(["necessary", "functional", "analytics", "marketing"]);
 
 export const policySchema = z.strictObject({
@@ -172,6 +192,8 @@ export const policySchema = z.strictObject({
   gpc: z
     .strictObject({
       optOut: z.array(categoryId).default([]),
+      /** `lastUpdate` of /.well-known/gpc.json (GPC spec §4): when the site's GPC support last changed. */
+      lastUpdate: z.iso.date().optional(),
     })
     .default({ optOut: [] }),
   /** Do Not Track (`DNT: 1`). */
@@ -192,6 +214,7 @@ export const policySchema = z.strictObject({
   /** Cookies that no rule, vendor or catalog entry names. Always reported. */
   unknownCookies: z.enum(["block", "allow"]).default("block"),
   routes: z.array(routeRuleSchema).default([]),
+  banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {} }),
   /**
    * Google Consent Mode v2: the categories each signal needs (granted when all are
    * allowed; an empty list is always granted). Unset signals follow the catalog
@@ -210,5 +233,6 @@ export type Regime = z.output<typeof regimeSchema>;
 export type RouteRule = z.output<typeof routeRuleSchema>;
 export type Mode = RouteRule["mode"];
 export type ConsentModeSignal = z.output<typeof consentModeSignalSchema>;
+export type BannerOptions = z.output<typeof bannerSchema>;
 export type CatalogCategory = z.output<typeof catalogCategory>;
 export { catalogCategory as catalogCategorySchema };

@@ -3,7 +3,10 @@
  * ORIGIN_URL, POLICY and COUNTRY_OVERRIDE, in front of the demo origin.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startDemoOrigin } from "../../demo/serve.ts";
 
@@ -32,6 +35,8 @@ async function startConsentry(origin: string, policy: string, country: string): 
       "--ip", "127.0.0.1", "--port", String(port),
       "--var", `ORIGIN_URL:${origin}`, "--var", `POLICY:${policy}`, "--var", `COUNTRY_OVERRIDE:${country}`,
       "--inspector-port", String(await freePort()),
+      // Each instance its own local D1 and queue state: two workerd processes must not share one SQLite file.
+      "--persist-to", mkdtempSync(join(tmpdir(), "consentry-wrangler-")),
     ],
     { env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, stdio: ["ignore", "pipe", "pipe"] },
   );

@@ -17,6 +17,10 @@ export interface RewriteOptions {
   /** Split the body into chunks of this many bytes, as a slow network would. */
   chunk?: number;
   country?: string;
+  /** The visitor sent `Sec-GPC: 1`. */
+  gpc?: boolean;
+  /** The visitor's Accept-Language. */
+  language?: string;
 }
 
 const rewriter = createPageRewriter();
@@ -29,7 +33,7 @@ export async function rewrite(html: string, options: RewriteOptions = {}): Promi
     options.granted === undefined
       ? { status: "absent", choice: null }
       : { status: "valid", choice: { granted: options.granted, refused: [], revision: policy.revision, time: 0, id: "x".repeat(22), gpc: false } };
-  const decision = decide({ policy, route, consent, gpc: false, dnt: false, jurisdiction: { country: options.country ?? "DE", region: null, source: "cf" } });
+  const decision = decide({ policy, route, consent, gpc: options.gpc ?? false, dnt: false, jurisdiction: { country: (options.country ?? "DE").split("-")[0]!, region: options.country?.split("-")[1] ?? null, source: "cf" } });
   const logs: Record<string, unknown>[] = [];
   const bytes = new TextEncoder().encode(html);
   const size = options.chunk ?? bytes.length;
@@ -40,12 +44,17 @@ export async function rewrite(html: string, options: RewriteOptions = {}): Promi
     },
   });
   const response = new Response(body, { headers: { "content-type": "text/html", ...options.headers } });
-  const out = rewriter(response, { policy, decision, route, request: new Request(url), log: (line) => logs.push(JSON.parse(line)) });
+  const out = rewriter(response, { policy, decision, route, request: new Request(url, { headers: options.language === undefined ? {} : { "accept-language": options.language } }), log: (line) => logs.push(JSON.parse(line)) });
   if (out === null) return { html: await response.text(), logs, changed: false };
   return { html: await out.text(), logs, changed: true };
 }
 
 /** The page without the guard's <script> and <style>, to compare the rest. */
 export function withoutGuard(html: string): string {
-  return html.replace(/<script[^>]*data-consentry-guard>[\s\S]*?<\/script><style[^>]*>[\s\S]*?<\/style>/, "");
+  return withoutUi(html.replace(/<script[^>]*data-consentry-guard>[\s\S]*?<\/script><style[^>]*>[\s\S]*?<\/style>/, ""));
+}
+
+/** The page without the banner or the settings control (every element marked `data-consentry-ui`). */
+export function withoutUi(html: string): string {
+  return html.replace(/<(style|script|section|a)\b[^>]*\bdata-consentry-ui\b[^>]*>[\s\S]*?<\/\1>/g, "");
 }

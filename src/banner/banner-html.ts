@@ -1,0 +1,77 @@
+/**
+ * The banner. First layer: a short text, the cookie policy, "Reject all" and
+ * "Accept all" as equal buttons, and "Customise". Second layer (`<details>`, so it
+ * opens without JavaScript): one toggle per optional category, none pre-ticked
+ * where consent is needed, required ones shown as always on, with the vendors and
+ * cookies under each. It is one plain `<form method="post">` to the consent
+ * endpoint: without JavaScript the browser posts it and is sent back (303); with
+ * JavaScript the banner script submits it in place.
+ *
+ * Every string that reaches HTML is escaped here; policy texts are plain text.
+ */
+import { escapeHtml as e } from "../html/escape.ts";
+import { format, type Messages } from "../i18n/messages.ts";
+import type { Locale } from "../i18n/negotiate.ts";
+import { PATHS } from "../paths.ts";
+import type { CategoryView } from "./view.ts";
+
+export interface BannerInput {
+  siteName: string;
+  cookiePolicy: string;
+  locale: Locale;
+  messages: Messages;
+  categories: readonly CategoryView[];
+  /** Where to send a visitor without JavaScript back to. */
+  returnPath: string;
+  /** The settings page shows the second layer open. */
+  open?: boolean;
+  /** `id` of the root element; the settings page uses another so the page script leaves it alone. */
+  id?: string;
+}
+
+function toggle(category: CategoryView, m: Messages): string {
+  const id = `cy-${e(category.id)}`;
+  let control: string;
+  if (category.state === "required") control = `<input type="checkbox" id="${id}" checked disabled> ${e(category.label)} <small>${e(m.alwaysOn)}</small>`;
+  else if (category.state === "forbidden") control = `${e(category.label)} <small>${e(m.neverUsed)}</small>`;
+  else {
+    const gpc = category.gpc ? ` <small class="cy-g" data-gpc>${e(m.gpcHonoured)}</small>` : "";
+    control = `<input type="checkbox" id="${id}" name="category" value="${e(category.id)}"${category.state === "on" ? " checked" : ""}> ${e(category.label)}${gpc}`;
+  }
+  const vendors = category.vendors.map((v) => (v.privacyPolicy === undefined ? e(v.name) : `<a href="${e(v.privacyPolicy)}" rel="noopener noreferrer" target="_blank">${e(v.name)}</a>`));
+  const details = [
+    vendors.length > 0 ? `${e(m.vendors)}: ${vendors.join(", ")}` : "",
+    category.cookies.length > 0 ? `${e(m.cookies)}: ${category.cookies.map((c) => `<code>${e(c.name)}</code>`).join(", ")}` : "",
+  ].filter(Boolean);
+  const tag = category.state === "forbidden" ? "div" : "label";
+  const forAttr = tag === "label" ? ` for="${id}"` : "";
+  return `<div class="cy-c"><${tag}${forAttr}>${control}</${tag}><p class="cy-n">${e(category.description)}</p>${details.map((d) => `<p class="cy-n">${d}</p>`).join("")}</div>`;
+}
+
+export function bannerHtml(input: BannerInput): string {
+  const m = input.messages;
+  const id = input.id ?? "consentry";
+  const gpcCategories = input.categories.filter((c) => c.gpc).map((c) => c.label);
+  const gpc =
+    gpcCategories.length === 0 ? "" : `<p role="status" data-gpc><strong>${e(m.gpcHonoured)}.</strong> ${e(format(m.gpcText, { categories: gpcCategories.join(", ") }))}</p>`;
+  const title = e(format(m.bannerTitle, { site: input.siteName }));
+  return (
+    `<section id="${e(id)}" class="cy" role="region" aria-label="${e(m.bannerLabel)}" lang="${input.locale}" data-consentry-ui>` +
+    `<form method="post" action="${PATHS.consent}">` +
+    `<input type="hidden" name="return" value="${e(input.returnPath)}">` +
+    `<h2>${title}</h2>` +
+    `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a></p>` +
+    gpc +
+    `<div class="cy-r"><button type="submit" name="action" value="reject-all">${e(m.rejectAll)}</button><button type="submit" name="action" value="accept-all">${e(m.acceptAll)}</button></div>` +
+    `<details${input.open ? " open" : ""}><summary>${e(m.customise)}</summary>` +
+    input.categories.map((c) => toggle(c, m)).join("") +
+    `<div class="cy-x"><button type="submit" name="action" value="custom">${e(m.saveChoices)}</button></div>` +
+    `</details></form></section>`
+  );
+}
+
+/** The persistent "Cookie settings" control: a plain link, so it works without JavaScript. */
+export function settingsLinkHtml(input: { position: "bottom-left" | "bottom-right"; messages: Messages; returnPath: string; hidden: boolean }): string {
+  const href = `${PATHS.settings}?return=${encodeURIComponent(input.returnPath)}`;
+  return `<a id="consentry-settings" class="cy-s ${input.position === "bottom-left" ? "cy-sl" : "cy-sr"}" href="${e(href)}"${input.hidden ? " hidden" : ""} data-consentry-ui>${e(input.messages.settingsButton)}</a>`;
+}

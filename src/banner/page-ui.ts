@@ -1,0 +1,60 @@
+/**
+ * What Consentry shows on a page: the banner while the visitor has no valid
+ * choice for this revision, otherwise the small "Cookie settings" control. One
+ * block of HTML (style, markup, script), inserted once at the start of <body>,
+ * so keyboard users meet it first and it paints with the page.
+ */
+import type { Decision } from "../decision/decide.ts";
+import { BANNER_JS } from "../generated/client.ts";
+import type { CspNonces } from "../html/csp.ts";
+import { nonceAttribute } from "../html/csp.ts";
+import { messagesFor, type Messages } from "../i18n/messages.ts";
+import { negotiateLocale, type Locale } from "../i18n/negotiate.ts";
+import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
+import { bannerHtml, settingsLinkHtml } from "./banner-html.ts";
+import { BANNER_CSS } from "./banner-style.ts";
+import { categoryViews } from "./view.ts";
+
+export interface UiContext {
+  policy: CompiledPolicy;
+  decision: Decision;
+  route: CompiledRoute;
+  request: Request;
+}
+
+export interface Language {
+  locale: Locale;
+  messages: Messages;
+}
+
+export function languageFor(policy: CompiledPolicy, request: Request): Language {
+  const locale = negotiateLocale(request.headers.get("accept-language"), policy.banner.defaultLocale);
+  return { locale, messages: messagesFor(locale, policy.banner.texts) };
+}
+
+/** The page's path and query, where the banner's form sends a visitor without JavaScript back to. */
+export function returnPathOf(request: Request): string {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}
+
+export function pageUiHtml(context: UiContext, nonces: CspNonces): string | null {
+  const { policy, decision, route, request } = context;
+  if (decision.mode !== "enforce" || !route.banner) return null;
+  const position = policy.banner.settingsButton;
+  if (!decision.showBanner && position === "off") return null;
+  const { locale, messages } = languageFor(policy, request);
+  const returnPath = returnPathOf(request);
+  const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${BANNER_CSS}</style>`;
+  const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: decision.showBanner });
+  if (!decision.showBanner) return style + settings;
+  const banner = bannerHtml({
+    siteName: policy.name,
+    cookiePolicy: policy.links.cookiePolicy,
+    locale,
+    messages,
+    categories: categoryViews(policy, decision),
+    returnPath,
+  });
+  return `${style}${banner}<script${nonceAttribute(nonces.script)} data-consentry-ui>${BANNER_JS}</script>${settings}`;
+}

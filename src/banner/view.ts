@@ -1,0 +1,78 @@
+/**
+ * What the banner, the settings page and the cookie declaration show, as plain
+ * data: one entry per category with its state for this visitor, the vendors the
+ * policy names and the cookies it declares. Pure: rendering lives elsewhere.
+ */
+import type { Decision } from "../decision/decide.ts";
+import type { CompiledPolicy } from "../policy/compile.ts";
+import { cookieLabel } from "./cookie-label.ts";
+
+export type ToggleState =
+  /** The site needs it: shown as always on, no control. */
+  | "required"
+  /** The policy never uses it: shown as not used, no control. */
+  | "forbidden"
+  | "on"
+  | "off";
+
+export interface CookieRow {
+  name: string;
+  vendor: string | null;
+  purpose: string | null;
+}
+
+export interface CategoryView {
+  id: string;
+  label: string;
+  description: string;
+  state: ToggleState;
+  /** Off because the browser sent Global Privacy Control. */
+  gpc: boolean;
+  vendors: readonly { id: string; name: string; privacyPolicy: string | undefined }[];
+  cookies: readonly CookieRow[];
+}
+
+/** Per policy, the vendors and cookies of each category: they do not depend on the visitor. */
+const listings = new WeakMap<CompiledPolicy, Map<string, Pick<CategoryView, "vendors" | "cookies">>>();
+
+function listing(policy: CompiledPolicy): Map<string, Pick<CategoryView, "vendors" | "cookies">> {
+  let byCategory = listings.get(policy);
+  if (byCategory !== undefined) return byCategory;
+  byCategory = new Map();
+  for (const category of policy.categories) {
+    const vendors = policy.vendors.filter((v) => v.declared && v.category === category.id);
+    const cookies: CookieRow[] = policy.declaredCookies
+      .filter((c) => c.category === category.id)
+      .map((c) => ({ name: cookieLabel(c), vendor: c.vendor === undefined ? null : (policy.vendors.find((v) => v.id === c.vendor)?.name ?? c.vendor), purpose: c.purpose ?? null }));
+    for (const vendor of vendors) {
+      for (const match of vendor.cookies) {
+        const name = cookieLabel(match);
+        if (!cookies.some((c) => c.name === name)) cookies.push({ name, vendor: vendor.name, purpose: null });
+      }
+    }
+    byCategory.set(category.id, { vendors: vendors.map(({ id, name, privacyPolicy }) => ({ id, name, privacyPolicy })), cookies });
+  }
+  listings.set(policy, byCategory);
+  return byCategory;
+}
+
+/**
+ * Toggles reflect the decision: under opt-in with no choice every optional one is
+ * off (no pre-ticked boxes, CJEU C-673/17 Planet49); with a choice, what was chosen;
+ * under opt-out, what is on now; a GPC opt-out shows off and says why.
+ */
+export function categoryViews(policy: CompiledPolicy, decision: Decision): CategoryView[] {
+  const byCategory = listing(policy);
+  return policy.categories.map((category) => {
+    const verdict = decision.categories[category.id];
+    const state: ToggleState = category.required ? "required" : category.forbidden ? "forbidden" : verdict?.allowed ? "on" : "off";
+    return {
+      id: category.id,
+      label: category.label,
+      description: category.description,
+      state,
+      gpc: verdict?.reason === "gpc",
+      ...byCategory.get(category.id)!,
+    };
+  });
+}

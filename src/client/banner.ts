@@ -1,0 +1,37 @@
+/**
+ * The banner's script: submits the choice in place through the guard
+ * (`window.consentry.choose`), which revives what is now allowed without a
+ * reload (or reloads when consent narrowed, so revoked cookies are gone), then
+ * hides the banner and shows the "Cookie settings" control. Without the guard on
+ * the page, or if the request fails, the form simply posts as it would without
+ * JavaScript. Minified by scripts/build-client.ts.
+ */
+interface Consentry {
+  choose(action: string, categories?: string[]): Promise<void>;
+}
+
+((d: Document, w: Window & { consentry?: Consentry }) => {
+  const root = d.getElementById("consentry");
+  if (root === null) return;
+  let native = false;
+  root.addEventListener("submit", (event) => {
+    const guard = w.consentry;
+    if (native || guard === undefined) return;
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const button = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+    const hadFocus = root.contains(d.activeElement);
+    guard.choose(button?.value ?? "custom", new FormData(form).getAll("category") as string[]).then(
+      () => {
+        root.remove();
+        const settings = d.getElementById("consentry-settings");
+        settings?.removeAttribute("hidden");
+        if (hadFocus) settings?.focus();
+      },
+      () => {
+        native = true;
+        form.requestSubmit(button);
+      },
+    );
+  });
+})(document, window);

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { variant, westhub, westhubInput, whereby } from "../support/policies.ts";
+import { rewrite, withoutGuard, withoutUi } from "../support/rewrite.ts";
+
+const PAGE = `<!DOCTYPE html><html><head><title>t</title></head><body><p>content</p></body></html>`;
+const banner = (html: string) => html.match(/<section id="consentry"[\s\S]*?<\/section>/)?.[0] ?? "";
+
+describe("page UI", () => {
+  describe("the banner", () => {
+    it("should go in once, at the start of <body>, after the guard, for a visitor with no choice", async () => {
+      const { html } = await rewrite(PAGE);
+      expect(html.match(/<section id="consentry"/g)).toHaveLength(1);
+      expect(html.indexOf("data-consentry-guard")).toBeLessThan(html.indexOf(`<section id="consentry"`));
+      expect(html).toMatch(/<head><script data-consentry-guard>/);
+      expect(html).toMatch(/<body><style data-consentry-ui>[^<]*<\/style><section id="consentry"/);
+      expect(html).toContain(`<p>content</p></body></html>`);
+      expect(withoutGuard(html)).toBe(PAGE);
+    });
+
+    it("should go in once when the page has two <body> tags, none, or no </body>", async () => {
+      for (const page of [`<body><p>a</p><body class="x"><p>b</p></body>`, `<p>fragment</p>`, `<html><body><p>unclosed`]) {
+        const { html } = await rewrite(page);
+        expect(html.match(/<section id="consentry"/g), page).toHaveLength(1);
+        expect(withoutGuard(html), page).toBe(page);
+      }
+    });
+
+    it("should offer reject next to accept as equal buttons, a policy link and a second layer", async () => {
+      const html = banner((await rewrite(PAGE)).html);
+      expect(html).toContain(`<form method="post" action="/_consentry/consent"><input type="hidden" name="return" value="/">`);
+      expect(html).toContain(
+        `<div class="cy-r"><button type="submit" name="action" value="reject-all">Reject all</button><button type="submit" name="action" value="accept-all">Accept all</button></div>`,
+      );
+      expect(html).toContain(`<a href="${westhub.links.cookiePolicy}">Cookie policy</a>`);
+      expect(html).toMatch(/<details><summary>Customise<\/summary>.*<button type="submit" name="action" value="custom">Save choices<\/button><\/div><\/details>/);
+    });
+
+    it("should pre-tick nothing under opt-in, show required categories as always on and forbidden ones as not used", async () => {
+      const html = banner((await rewrite(PAGE)).html);
+      const checked = [...html.matchAll(/<input type="checkbox" id="cy-(\w+)"[^>]*\bchecked\b/g)].map((m) => m[1]);
+      expect(checked.sort()).toEqual(westhub.categories.filter((c) => c.required).map((c) => c.id).sort());
+      expect(html).toMatch(/<input type="checkbox" id="cy-necessary" checked disabled>/);
+      expect(html).toMatch(/<input type="checkbox" id="cy-analytics" name="category" value="analytics">/);
+      expect(html).toMatch(/Marketing <small>Not used<\/small>/i);
+      expect(html).not.toContain(`value="marketing"`);
+    });
+
+    it("should list the vendors and cookies under each category", async () => {
+      const html = banner((await rewrite(PAGE, { policy: whereby })).html);
+      const advertising = html.slice(html.indexOf(`id="cy-advertising"`));
+      expect(advertising).toContain(">YouTube</a>");
+      expect(advertising).toContain("<code>_fbp</code>");
+      const analysis = html.slice(html.indexOf(`id="cy-analysis"`), html.indexOf(`id="cy-integrations"`));
+      expect(analysis).toContain(">Google Analytics</a>");
+      expect(analysis).toContain("<code>_ga_*</code>");
+    });
+
+    it("should show what is on under opt-out, and say that GPC was honoured", async () => {
+      const ca = banner((await rewrite(PAGE, { country: "US-CA" })).html);
+      expect(ca).toMatch(/id="cy-analytics" name="category" value="analytics" checked>/);
+      expect(ca).not.toContain("data-gpc");
+      const gpc = banner((await rewrite(PAGE, { country: "US-CA", gpc: true })).html);
+      expect(gpc).toMatch(/id="cy-analytics" name="category" value="analytics"> Analytics <small class="cy-g" data-gpc>Opt-out preference signal honoured<\/small>/);
+      expect(gpc).toContain(`<p role="status" data-gpc><strong>Opt-out preference signal honoured.</strong> Your browser sent a Global Privacy Control signal, so these stay off unless you switch them on: Analytics.</p>`);
+    });
+
+    it("should speak the visitor's language and let the policy override any string", async () => {
+      const de = banner((await rewrite(PAGE, { language: "de-AT,de;q=0.9,en;q=0.5" })).html);
+      expect(de).toContain(`lang="de"`);
+      expect(de).not.toContain(">Accept all<");
+      const custom = variant(westhubInput, (p) => {
+        p.banner = { texts: { en: { acceptAll: "Yes, all of them" } } };
+      });
+      expect(banner((await rewrite(PAGE, { policy: custom })).html)).toContain(">Yes, all of them</button>");
+    });
+
+    it("should escape what the policy writes", async () => {
+      const hostile = variant(westhubInput, (p) => {
+        p.name = `<img src=x onerror=alert(1)>`;
+        p.categories[3]!.description = `"><script>alert(1)</script>`;
+      });
+      const html = banner((await rewrite(PAGE, { policy: hostile })).html);
+      expect(html).not.toContain("<img src=x");
+      expect(html).not.toContain("<script>alert");
+      expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    });
+
+    it("should carry the page's CSP nonces on its style and script", async () => {
+      const { html } = await rewrite(PAGE, { headers: { "content-security-policy": "script-src 'nonce-abc123'; style-src 'nonce-sty1e'" } });
+      expect(html).toContain(`<style nonce="sty1e" data-consentry-ui>`);
+      expect(html).toMatch(/<script nonce="abc123" data-consentry-ui>/);
+    });
+  });
+
+  describe("the settings control", () => {
+    it("should replace the banner once the visitor has chosen, where the policy puts it", async () => {
+      const { html } = await rewrite(PAGE, { granted: [] });
+      expect(html).not.toContain(`<section id="consentry"`);
+      expect(html).toContain(`<a id="consentry-settings" class="cy-s cy-sl" href="/_consentry/settings?return=%2F" data-consentry-ui>Cookie settings</a>`);
+      const right = variant(westhubInput, (p) => {
+        p.banner = { settingsButton: "bottom-right" };
+      });
+      expect((await rewrite(PAGE, { policy: right, granted: [] })).html).toContain(`class="cy-s cy-sr"`);
+    });
+
+    it("should wait hidden behind the banner, and be left out when the site links to settings itself", async () => {
+      expect((await rewrite(PAGE)).html).toMatch(/<a id="consentry-settings"[^>]* hidden data-consentry-ui>/);
+      const off = variant(westhubInput, (p) => {
+        p.banner = { settingsButton: "off" };
+      });
+      const { html } = await rewrite(PAGE, { policy: off, granted: [] });
+      expect(html).not.toContain("data-consentry-ui");
+      expect(withoutGuard(html)).toBe(PAGE);
+    });
+  });
+
+  it("should insert nothing in report-only mode or on a route without a banner", async () => {
+    expect(withoutGuard((await rewrite(PAGE, { mode: "report-only" })).html)).toBe(PAGE);
+    expect((await rewrite(PAGE, { mode: "report-only" })).html).not.toContain("data-consentry-ui");
+    const quiet = variant(westhubInput, (p) => {
+      p.routes = [{ pattern: "/embed/*", banner: false }, ...(p.routes ?? [])];
+    });
+    expect((await rewrite(PAGE, { policy: quiet, url: "https://westhub.app/embed/x" })).html).not.toContain("data-consentry-ui");
+  });
+
+  describe("the cookie declaration", () => {
+    it("should fill any element that asks for it, from the policy and the catalog", async () => {
+      const { html } = await rewrite(`<body><div data-consent-cookie-table>outdated list</div></body>`, { policy: whereby, granted: [] });
+      const table = withoutUi(html);
+      expect(table).not.toContain("outdated list");
+      expect(table).toMatch(/<div data-consent-cookie-table><table class="consentry-cookies"/);
+      expect(table).toContain("<td><code>consentry</code></td>");
+      expect(table).toMatch(/<td><code>_ga<\/code><\/td><td>[^<]+<\/td><td>Google Analytics<\/td>/);
+      for (const cookie of whereby.declaredCookies) if (cookie.name !== undefined) expect(table).toContain(`<code>${cookie.name}</code>`);
+    });
+  });
+});
