@@ -38,14 +38,15 @@ function toggle(category: CategoryView, m: Messages): string {
     const gpc = category.gpc ? ` <small class="cy-g" data-gpc>${e(m.gpcHonoured)}</small>` : "";
     control = `<input type="checkbox" id="${id}" name="category" value="${e(category.id)}"${category.state === "on" ? " checked" : ""}> ${e(category.label)}${gpc}`;
   }
-  const vendors = category.vendors.map((v) => (v.privacyPolicy === undefined ? e(v.name) : `<a href="${e(v.privacyPolicy)}" rel="noopener noreferrer" target="_blank">${e(v.name)}</a>`));
+  // Names only: their privacy policies are linked from the settings page and the declaration, keeping the banner light.
+  const vendors = category.vendors.map((v) => e(v.name));
   const details = [
     vendors.length > 0 ? `${e(m.vendors)}: ${vendors.join(", ")}` : "",
     category.cookies.length > 0 ? `${e(m.cookies)}: ${category.cookies.map((c) => `<code>${e(c.name)}</code>`).join(", ")}` : "",
   ].filter(Boolean);
+  // The label wraps its checkbox: no `for` needed (HTML §4.10.4).
   const tag = category.state === "forbidden" ? "div" : "label";
-  const forAttr = tag === "label" ? ` for="${id}"` : "";
-  return `<div class="cy-c"><${tag}${forAttr}>${control}</${tag}><p class="cy-n">${e(category.description)}</p>${details.map((d) => `<p class="cy-n">${d}</p>`).join("")}</div>`;
+  return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
 }
 
 export function bannerHtml(input: BannerInput): string {

@@ -16,7 +16,7 @@ export function declarationTableHtml(policy: CompiledPolicy, categories: readonl
   const rows = categories.flatMap((category) =>
     category.cookies.map(
       (cookie) =>
-        `<tr><td><code>${e(cookie.name)}</code></td><td>${e(category.label)}</td><td>${e(cookie.vendor ?? m.firstParty)}</td><td>${e(cookie.purpose ?? "")}</td></tr>`,
+        `<tr><td><code>${e(cookie.name)}</code></td><td>${e(category.label)}</td><td>${cookie.vendor === null ? e(m.firstParty) : cookie.privacyPolicy === undefined ? e(cookie.vendor) : `<a href="${e(cookie.privacyPolicy)}">${e(cookie.vendor)}</a>`}</td><td>${e(cookie.purpose ?? "")}</td></tr>`,
     ),
   );
   const own = `<tr><td><code>${e(policy.consent.cookieName)}</code></td><td>${e(categories.find((c) => c.state === "required")?.label ?? "")}</td><td>${e(m.firstParty)}</td><td>${e(m.currentChoice)}</td></tr>`;

@@ -5,7 +5,7 @@
  */
 import type { Decision } from "../decision/decide.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
-import { cookieLabel } from "./cookie-label.ts";
+import { cookieLabels } from "./cookie-label.ts";
 
 export type ToggleState =
   /** The site needs it: shown as always on, no control. */
@@ -18,6 +18,8 @@ export type ToggleState =
 export interface CookieRow {
   name: string;
   vendor: string | null;
+  /** The vendor's privacy policy. */
+  privacyPolicy?: string | undefined;
   purpose: string | null;
 }
 
@@ -41,14 +43,17 @@ function listing(policy: CompiledPolicy): Map<string, Pick<CategoryView, "vendor
   byCategory = new Map();
   for (const category of policy.categories) {
     const vendors = policy.vendors.filter((v) => v.declared && v.category === category.id);
-    const cookies: CookieRow[] = policy.declaredCookies
-      .filter((c) => c.category === category.id)
-      .map((c) => ({ name: cookieLabel(c), vendor: c.vendor === undefined ? null : (policy.vendors.find((v) => v.id === c.vendor)?.name ?? c.vendor), purpose: c.purpose ?? null }));
+    const cookies: CookieRow[] = [];
+    const add = (row: CookieRow) => {
+      if (!cookies.some((c) => c.name === row.name)) cookies.push(row);
+    };
+    for (const rule of policy.declaredCookies.filter((c) => c.category === category.id)) {
+      const owner = rule.vendor === undefined ? undefined : policy.vendors.find((v) => v.id === rule.vendor);
+      const vendor = rule.vendor === undefined ? null : (owner?.name ?? rule.vendor);
+      for (const name of cookieLabels(rule)) add({ name, vendor, privacyPolicy: owner?.privacyPolicy, purpose: rule.purpose ?? null });
+    }
     for (const vendor of vendors) {
-      for (const match of vendor.cookies) {
-        const name = cookieLabel(match);
-        if (!cookies.some((c) => c.name === name)) cookies.push({ name, vendor: vendor.name, purpose: null });
-      }
+      for (const match of vendor.cookies) for (const name of cookieLabels(match)) add({ name, vendor: vendor.name, privacyPolicy: vendor.privacyPolicy, purpose: null });
     }
     byCategory.set(category.id, { vendors: vendors.map(({ id, name, privacyPolicy }) => ({ id, name, privacyPolicy })), cookies });
   }

@@ -16,14 +16,12 @@
  * its gzipped size is budgeted in the tests.
  */
 interface GuardConfig {
-  /** Blocked hosts per category; `~route` never revives. */
-  b: Record<string, string[]>;
+  /** Blocked hosts per category, space-separated; `~route` never revives. */
+  b: Record<string, string>;
   /** Cookie rules: `allow` (only matches pass) or `block` (matches dropped), names, patterns. */
   c: { m: "allow" | "block"; n: string[]; p: string[] };
   /** The consent endpoint. */
   e: string;
-  /** Consent Mode: categories each signal needs. */
-  g: Record<string, string[]>;
   /** Allowed categories. */
   a: string[];
 }
@@ -31,6 +29,8 @@ interface GuardConfig {
 interface ConsentAnswer {
   allowed: string[];
   cookies: GuardConfig["c"];
+  /** Google Consent Mode v2 state for the new decision, worked out by the server. */
+  consentMode: Record<string, string>;
 }
 
 /** Replaced by the page's configuration (JSON) when the guard is inlined. */
@@ -52,7 +52,7 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     }
     if (host === location.hostname) return 0;
     for (const category in blocked) {
-      for (const h of blocked[category]!) if (host === h || host.endsWith("." + h)) return category;
+      for (const h of blocked[category]!.split(" ")) if (host === h || host.endsWith("." + h)) return category;
     }
     return 0;
   };
@@ -123,9 +123,7 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     };
   }
 
-  const consentMode = (): void => {
-    const state: Record<string, string> = {};
-    for (const signal in config.g) state[signal] = config.g[signal]!.every((c) => allowed.indexOf(c) >= 0) ? "granted" : "denied";
+  const consentMode = (state: Record<string, string>): void => {
     const layer = ((w as { dataLayer?: unknown[] }).dataLayer ??= []);
     // gtag() pushes its Arguments object; Google's tags read exactly that shape.
     (function (..._: unknown[]) {
@@ -176,7 +174,7 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return location.reload();
     allowed = answer.allowed;
     rules = answer.cookies;
-    consentMode();
+    consentMode(answer.consentMode);
     return revive();
   };
 

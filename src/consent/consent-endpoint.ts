@@ -11,6 +11,7 @@ import { decideFor, readSignals } from "../decision/request-decision.ts";
 import { revocationLines } from "../enforce/revoke.ts";
 import type { Logger } from "../enforce/report.ts";
 import type { AppEnv } from "../env.ts";
+import { consentModeState } from "../html/consent-mode.ts";
 import { guardCookieRules } from "../html/guard-rules.ts";
 import { isSameOrigin, safeReturnPath } from "../http/same-origin.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
@@ -79,6 +80,7 @@ export function consentEndpoint({ registry, log, now }: ConsentEndpointOptions):
         refused: made.choice.refused,
         allowed: [...decision.allowed],
         cookies: guardCookieRules(policy, decision.allowed),
+        consentMode: consentModeState(policy, decision),
       };
       return new Response(JSON.stringify(body), { status: 200, headers });
     }

@@ -16,17 +16,22 @@ const STYLE =
   ".consentry-placeholder button:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}" +
   "@media (prefers-color-scheme:dark){.consentry-placeholder{background:#23272e;color:#eef0f3;border-color:#5c6675}.consentry-placeholder button{background:#111418;color:#eef0f3;border-color:#eef0f3}}";
 
-export function guardConfig(policy: CompiledPolicy, decision: Decision, plan: PagePlan) {
+export function guardConfig(_policy: CompiledPolicy, decision: Decision, plan: PagePlan) {
   return {
-    b: Object.fromEntries(Object.entries(plan.blockedHosts).map(([k, v]) => [k, [...v]])),
+    // Space-separated: host names never contain one, and it is ~20% smaller than a JSON array.
+    b: Object.fromEntries(Object.entries(plan.blockedHosts).map(([k, v]) => [k, v.join(" ")])),
     c: plan.cookies,
     e: PATHS.consent,
-    g: policy.consentMode,
     a: [...decision.allowed],
   };
 }
 
 export function guardHtml(policy: CompiledPolicy, decision: Decision, plan: PagePlan, nonces: CspNonces): string {
   const code = GUARD_JS.replace("__CONSENTRY_CONFIG__", () => scriptJson(guardConfig(policy, decision, plan)));
-  return `<script${nonceAttribute(nonces.script)} data-consentry-guard>${code}</script><style${nonceAttribute(nonces.style)}>${STYLE}</style>`;
+  return `<script${nonceAttribute(nonces.script)} data-consentry-guard>${code}</script>`;
+}
+
+/** The placeholders' CSS, written once in front of the first placeholder of a page. */
+export function placeholderStyleHtml(nonces: CspNonces): string {
+  return `<style${nonceAttribute(nonces.style)}>${STYLE}</style>`;
 }

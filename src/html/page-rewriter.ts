@@ -19,7 +19,7 @@ import { consentDefaultScript } from "./consent-mode.ts";
 import { cspNonces, nonceAttribute, type CspNonces } from "./csp.ts";
 import { decodeAttribute } from "./escape.ts";
 import { dormantFrame, dormantResource, dormantScript, isExecutableScriptType } from "./dormant.ts";
-import { guardHtml } from "./guard-config.ts";
+import { guardHtml, placeholderStyleHtml } from "./guard-config.ts";
 import { filterNoscript } from "./noscript.ts";
 import { pagePlan, type BlockedVerdict, type PagePlan } from "./page-plan.ts";
 import { placeholderHtml } from "./placeholder.ts";
@@ -49,6 +49,7 @@ class Page {
   private baseSeen = false;
   private guardWritten = false;
   private uiWritten = false;
+  private placeholderStyleWritten = false;
   private consentDefaultWritten = false;
   /** Inside <template> nothing runs: the guard must not go there. */
   templateDepth = 0;
@@ -93,6 +94,13 @@ class Page {
     if (el !== undefined && el.namespaceURI !== "http://www.w3.org/1999/xhtml") return;
     this.guardWritten = true;
     insert(guardHtml(this.context.policy, this.context.decision, this.plan, this.nonces));
+  }
+
+  /** The placeholders' CSS goes in front of the first one only: most pages have none. */
+  placeholderStyle(): string {
+    if (this.placeholderStyleWritten) return "";
+    this.placeholderStyleWritten = true;
+    return placeholderStyleHtml(this.nonces);
   }
 
   /** The banner or the settings control, once per page. */
@@ -252,7 +260,7 @@ export function createPageRewriter(): HtmlTransform {
             width: el.getAttribute("width"),
             height: el.getAttribute("height"),
           });
-          dormantFrame(el, verdict, attribute, placeholder);
+          dormantFrame(el, verdict, attribute, page.placeholderStyle() + placeholder);
         },
         (el: Element) => holdAside(el, attribute),
       );

@@ -85,7 +85,9 @@ describe("consent endpoint", () => {
       const response = await post(JSON.stringify({ action: "custom", categories: ["functional"] }), { "content-type": "application/json" });
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
-      expect(body).toEqual({ receipt: expect.stringMatching(/^[\w-]{22}$/), granted: ["functional"], refused: ["analytics"], allowed: ["necessary", "security", "functional"], cookies: expect.objectContaining({ m: "allow" }) });
+      expect(body).toEqual({ receipt: expect.stringMatching(/^[\w-]{22}$/), granted: ["functional"], refused: ["analytics"], allowed: ["necessary", "security", "functional"], cookies: expect.objectContaining({ m: "allow" }),
+        consentMode: { ad_storage: "denied", ad_user_data: "denied", ad_personalization: "denied", analytics_storage: "denied", functionality_storage: "granted", personalization_storage: "granted", security_storage: "granted" },
+      });
       expect(response.headers.get("cache-control")).toBe("no-store");
     });
   });

@@ -24,13 +24,10 @@ function receipt(overrides: Partial<Receipt> = {}): Receipt {
   };
 }
 
-/** D1 while it is unavailable: every statement fails, as during an outage. */
-const unavailable = new Proxy(env.RECEIPTS!, {
-  get(target, key) {
-    if (key === "prepare" || key === "batch" || key === "exec") return () => Promise.reject(new Error("D1_ERROR: Network connection lost"));
-    return Reflect.get(target, key);
-  },
-}) as D1Database;
+/** D1 while it is unavailable: statements prepare, then every execution fails, as during an outage. */
+const outage = () => Promise.reject(new Error("D1_ERROR: Network connection lost"));
+const failingStatement = { bind: () => failingStatement, run: outage, first: outage, all: outage, raw: outage };
+const unavailable = { prepare: () => failingStatement, batch: outage, exec: outage, dump: outage } as unknown as D1Database;
 
 describe("receipts", () => {
   it("should record the choice per category, how it was made, the regime and the country, and nothing about the visitor", () => {

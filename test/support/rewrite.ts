@@ -51,7 +51,7 @@ export async function rewrite(html: string, options: RewriteOptions = {}): Promi
 
 /** The page without the guard's <script> and <style>, to compare the rest. */
 export function withoutGuard(html: string): string {
-  return withoutUi(html.replace(/<script[^>]*data-consentry-guard>[\s\S]*?<\/script><style[^>]*>[\s\S]*?<\/style>/, ""));
+  return withoutUi(html.replace(/<script[^>]*data-consentry-guard>[\s\S]*?<\/script>/, ""));
 }
 
 /** The page without the banner or the settings control (every element marked `data-consentry-ui`). */

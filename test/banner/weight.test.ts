@@ -1,0 +1,50 @@
+/**
+ * Weight budgets. Sizes are deterministic (same code, same policy, same page), so
+ * the tests hold them: the guard's code at most 1.5 KB gzipped; the guard's code
+ * with the banner (markup, style, script) and the settings control at most 4 KB.
+ * The guard's configuration is data (the blocked hosts of every catalogued vendor,
+ * ~1 KB gzipped with 65 vendors) and grows with the catalog, so it has its own,
+ * looser budget: everything Consentry writes into the page at most 5 KB.
+ */
+import { describe, expect, it } from "vitest";
+import { BANNER_JS, GUARD_JS } from "../../src/generated/client.ts";
+import type { CompiledPolicy } from "../../src/policy/compile.ts";
+import { westhub, whereby } from "../support/policies.ts";
+import { rewrite } from "../support/rewrite.ts";
+
+async function gzipSize(text: string): Promise<number> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+/** Everything Consentry inserted: the page minus the origin's bytes. */
+async function insertions(policy: CompiledPolicy): Promise<string> {
+  const page = `<!DOCTYPE html><html><head><title>t</title><script async src="https://connect.facebook.net/en_US/fbevents.js"></script></head><body><p>x</p></body></html>`;
+  const { html } = await rewrite(page, { policy });
+  const inserted = [...html.matchAll(/<(script|style|section|a)\b[^>]*\bdata-consentry-(?:guard|ui)\b[^>]*>[\s\S]*?<\/\1>|<style>\.consentry-placeholder[\s\S]*?<\/style>/g)].map((m) => m[0]);
+  expect(inserted.join("").length).toBeGreaterThan(html.length - page.length - 200); // we found (nearly) all of it
+  return inserted.join("");
+}
+
+describe("weight", () => {
+  it("should keep the guard's code within 1.5 KB gzipped", async () => {
+    expect(await gzipSize(GUARD_JS)).toBeLessThanOrEqual(1536);
+  });
+
+  it.each([
+    ["westhub", westhub],
+    ["whereby", whereby],
+  ] as const)("should keep the banner and the guard on a %s page within 4 KB gzipped", async (_, policy) => {
+    const inserted = await insertions(policy);
+    expect(inserted).toContain(`<section id="consentry"`);
+    expect(inserted).toContain("data-consentry-guard");
+    expect(inserted).toContain(BANNER_JS);
+    const withoutConfig = inserted.replace(/\}\)\(\{"b":.*?\}\);<\/script>/, "})();</script>");
+    expect(withoutConfig.length).toBeLessThan(inserted.length - 500);
+    const code = await gzipSize(withoutConfig);
+    const all = await gzipSize(inserted);
+    console.log(`consentry weight (${policy.id}): banner + guard ${withoutConfig.length} B raw, ${code} B gzipped; with the guard's configuration ${inserted.length} B raw, ${all} B gzipped`);
+    expect(code).toBeLessThanOrEqual(4096);
+    expect(all).toBeLessThanOrEqual(5120);
+  });
+});
