@@ -93,3 +93,34 @@ export const TAG_MANAGER_JS = `(function () {
   window.__tagManager = "ran";
 })();
 `;
+
+/** The nonce of the strict-CSP demo page (a real site makes a fresh one per response). */
+export const CSP_NONCE = "demoN0nce4Consentry";
+
+/** A site with a strict, nonce-based Content-Security-Policy and a Google tag. */
+export const STRICT_CSP =
+  `default-src 'self'; script-src 'nonce-${CSP_NONCE}' 'strict-dynamic'; style-src 'self' 'nonce-${CSP_NONCE}'; ` +
+  `img-src 'self' https:; frame-src https:; connect-src 'self' https:; form-action 'self'; base-uri 'none'`;
+
+export function strictCspPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Strict CSP · Northwind Demo</title>
+<script nonce="${CSP_NONCE}" async src="https://www.googletagmanager.com/gtag/js?id=G-DEMO12345"></script>
+<script nonce="${CSP_NONCE}">
+  window.dataLayer = window.dataLayer || [];
+  function gtag(){dataLayer.push(arguments);}
+  gtag('js', new Date());
+  gtag('config', 'G-DEMO12345');
+</script>
+<script nonce="${CSP_NONCE}">window.__firstParty = "ran";</script>
+</head>
+<body>
+<h1>Strict CSP</h1>
+<p>Only scripts and styles carrying this response's nonce may run.</p>
+</body>
+</html>
+`;
+}

@@ -4,7 +4,7 @@
  * recorded and answered by stand-ins that behave like the vendors' scripts
  * (they write the vendors' cookies), since the machine has no network.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,8 +32,15 @@ export interface Tracked {
   thirdParty: URL[];
 }
 
-export async function trackedPage(browser: Browser, options: { javaScript?: boolean; headers?: Record<string, string> } = {}): Promise<Tracked> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, extraHTTPHeaders: options.headers ?? {} });
+export interface TrackedOptions {
+  javaScript?: boolean;
+  headers?: Record<string, string>;
+  /** Anything else for the browser context: colour scheme, viewport, locale. */
+  context?: BrowserContextOptions;
+}
+
+export async function trackedPage(browser: Browser, options: TrackedOptions = {}): Promise<Tracked> {
+  const context = await browser.newContext({ ...options.context, javaScriptEnabled: options.javaScript ?? true, extraHTTPHeaders: options.headers ?? {} });
   const thirdParty: URL[] = [];
   await context.route("**/*", async (route) => {
     const url = new URL(route.request().url());
