@@ -84,6 +84,25 @@ describe("with JavaScript", () => {
     await context.close();
   });
 
+  it("should expire the revoked cookies and reload when consent narrows in place", async () => {
+    const { context, page } = await trackedPage(browser);
+    await page.goto(`${EU}/trackers`);
+    await page.getByRole("button", { name: "Accept all" }).click();
+    await page.waitForFunction(() => ((window as unknown as { __trackers?: string[] }).__trackers ?? []).includes("hotjar"));
+    expect(await cookieNames(context)).toEqual(expect.arrayContaining(["_ga", "_hjSessionUser_1000000"]));
+    const count = navigations(page);
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.evaluate(() => (window as unknown as { consentry: { choose(a: string): Promise<void> } }).consentry.choose("reject-all")),
+    ]);
+    expect(count()).toBe(1);
+    const left = await cookieNames(context);
+    for (const revoked of ["_ga", "_hjSessionUser_1000000"]) expect(left).not.toContain(revoked);
+    expect(await page.locator("#consentry").count()).toBe(0);
+    expect(await trackers(page)).toEqual([]);
+    await context.close();
+  });
+
   it("should reopen the settings with the current choice, and withdrawing should delete the revoked cookies", async () => {
     const { context, page } = await trackedPage(browser);
     await page.goto(`${EU}/trackers`);
