@@ -147,7 +147,7 @@ export const bannerSchema = z.strictObject({
   settingsButton: z.enum(["bottom-left", "bottom-right", "off"]).default("bottom-left"),
   /**
    * The site's own "Cookie settings" links (paths, e.g. `/user/cookie-settings`): Consentry
-   * serves its settings page there, and opens the banner in place when one is clicked.
+   * serves its settings page there instead of the origin's.
    */
   settingsPaths: z.array(z.string().regex(/^\/[^\s?#]*$/, "must be a path such as /cookie-settings")).default([]),
   /** Language when Accept-Language names none of ours. */
