@@ -3,7 +3,8 @@
  * (no external request, nothing to cache-bust): src/generated/client.ts.
  * Usage: node scripts/build-client.ts
  */
-import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { readFileSync, mkdirSync } from "node:fs";
+import { writeIfChanged } from "./write-if-changed.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
@@ -28,7 +29,7 @@ export function buildClient(): Record<string, number> {
     `/** The client guard; __CONSENTRY_CONFIG__ stands where its JSON configuration goes. */\nexport const GUARD_JS = ${JSON.stringify(guard)};\n` +
     `/** The banner's script: submits the choice in place. */\nexport const BANNER_JS = ${JSON.stringify(banner)};\n`;
   mkdirSync(join(root, "src/generated"), { recursive: true });
-  writeFileSync(join(root, "src/generated/client.ts"), out);
+  writeIfChanged(join(root, "src/generated/client.ts"), out);
   return { guard: guard.length, banner: banner.length };
 }
 

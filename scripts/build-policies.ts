@@ -7,7 +7,8 @@
  * Runs before `wrangler dev`, `wrangler deploy` ([build] in wrangler.toml) and the tests.
  * Usage: node scripts/build-policies.ts [--check] [--policies DIR]   (--check: write nothing)
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { writeIfChanged } from "./write-if-changed.ts";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -75,7 +76,7 @@ const schema = JSON.stringify(
 
 if (!check) {
   mkdirSync(join(root, "src/generated"), { recursive: true });
-  writeFileSync(join(root, "src/generated/policies.ts"), generated);
-  writeFileSync(join(root, "policies/schema.json"), schema);
+  writeIfChanged(join(root, "src/generated/policies.ts"), generated);
+  writeIfChanged(join(root, "policies/schema.json"), schema);
 }
 console.log(`consentry: ${files.length} ${files.length === 1 ? "policy" : "policies"} valid (${files.join(", ")})`);
