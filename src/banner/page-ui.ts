@@ -38,12 +38,12 @@ export function returnPathOf(request: Request): string {
   return url.pathname + url.search;
 }
 
-export function pageUiHtml(context: UiContext, nonces: CspNonces): string | null {
+export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Language = languageFor(context.policy, context.request)): string | null {
   const { policy, decision, route, request } = context;
   if (decision.mode !== "enforce" || !route.banner) return null;
   const position = policy.banner.settingsButton;
   if (!decision.showBanner && position === "off") return null;
-  const { locale, messages } = languageFor(policy, request);
+  const { locale, messages } = language;
   const returnPath = returnPathOf(request);
   const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${BANNER_CSS}</style>`;
   const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: decision.showBanner });

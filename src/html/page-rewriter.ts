@@ -11,7 +11,7 @@
  * the element through: it logs and fails closed.
  */
 import { declarationTableHtml, COOKIE_TABLE_SELECTOR } from "../banner/declaration.ts";
-import { languageFor, pageUiHtml } from "../banner/page-ui.ts";
+import { languageFor, pageUiHtml, type Language } from "../banner/page-ui.ts";
 import { categoryViews } from "../banner/view.ts";
 import type { Logger } from "../enforce/report.ts";
 import type { HtmlContext, HtmlTransform } from "../proxy/shape-response.ts";
@@ -50,6 +50,7 @@ class Page {
   private guardWritten = false;
   private uiWritten = false;
   private placeholderStyleWritten = false;
+  private negotiated: Language | undefined;
   private consentDefaultWritten = false;
   /** Inside <template> nothing runs: the guard must not go there. */
   templateDepth = 0;
@@ -96,6 +97,11 @@ class Page {
     insert(guardHtml(this.context.policy, this.context.decision, this.plan, this.nonces));
   }
 
+  /** The visitor's language, negotiated once per page (placeholders, the table and the banner share it). */
+  get language(): Language {
+    return (this.negotiated ??= languageFor(this.context.policy, this.context.request));
+  }
+
   /** The placeholders' CSS goes in front of the first one only: most pages have none. */
   placeholderStyle(): string {
     if (this.placeholderStyleWritten) return "";
@@ -107,7 +113,7 @@ class Page {
   ui(insert: (html: string) => void): void {
     if (this.uiWritten) return;
     this.uiWritten = true;
-    const html = pageUiHtml(this.context, this.nonces);
+    const html = pageUiHtml(this.context, this.nonces, this.language);
     if (html !== null) insert(html);
   }
 
@@ -171,7 +177,7 @@ export function createPageRewriter(): HtmlTransform {
     });
     rewriter.on(COOKIE_TABLE_SELECTOR, {
       element: safely(log, "cookie-table", (el: Element) => {
-        const { messages } = languageFor(context.policy, context.request);
+        const { messages } = page.language;
         el.setInnerContent(declarationTableHtml(context.policy, categoryViews(context.policy, context.decision), messages), { html: true });
       }),
     });
@@ -253,7 +259,7 @@ export function createPageRewriter(): HtmlTransform {
           if (!page.apply) return;
           const placeholder = placeholderHtml({
             policy: context.policy,
-            messages: languageFor(context.policy, context.request).messages,
+            messages: page.language.messages,
             verdict,
             granted: page.granted(),
             returnPath: page.pageUrl.pathname + page.pageUrl.search,

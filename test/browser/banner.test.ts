@@ -7,21 +7,15 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync, writeFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cookieNames, hosts, launch, trackedPage } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { cookieNames, hosts, trackedPage, useBrowser } from "./support/browser.ts";
 
 const EU = inject("consentryEU");
 const CA = inject("consentryCA");
 const REQUIRED_COOKIES = ["__cf_bm", "session"];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 /** Counts top-level navigations from now on. */
 function navigations(page: Page): () => number {
@@ -43,7 +37,7 @@ async function axe(page: Page, include?: string): Promise<string[]> {
 
 describe("without JavaScript", () => {
   it("should accept with a plain form post, come back to the same page, and let the consented cookies through", async () => {
-    const { context, page } = await trackedPage(browser, { javaScript: false });
+    const { context, page } = await trackedPage(browser(), { javaScript: false });
     await page.goto(`${EU}/pricing?plan=pro`);
     expect(await page.locator("#consentry").isVisible()).toBe(true);
     expect(await cookieNames(context)).toEqual(REQUIRED_COOKIES);
@@ -57,7 +51,7 @@ describe("without JavaScript", () => {
   });
 
   it("should reject with one click as easily, leaving only the required cookies and the choice", async () => {
-    const { context, page, thirdParty } = await trackedPage(browser, { javaScript: false });
+    const { context, page, thirdParty } = await trackedPage(browser(), { javaScript: false });
     await page.goto(`${EU}/trackers`);
     await Promise.all([page.waitForURL(`${EU}/trackers`), page.getByRole("button", { name: "Reject all" }).click()]);
     expect(await page.locator("#consentry").count()).toBe(0);
@@ -69,7 +63,7 @@ describe("without JavaScript", () => {
 
 describe("with JavaScript", () => {
   it("should save the choice in place, hide the banner and revive the tags without a reload", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     await page.goto(`${EU}/trackers`);
     const count = navigations(page);
     expect(await trackers(page)).toEqual([]);
@@ -85,7 +79,7 @@ describe("with JavaScript", () => {
   });
 
   it("should expire the revoked cookies and reload when consent narrows in place", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     await page.goto(`${EU}/trackers`);
     await page.getByRole("button", { name: "Accept all" }).click();
     await page.waitForFunction(() => ((window as unknown as { __trackers?: string[] }).__trackers ?? []).includes("hotjar"));
@@ -104,7 +98,7 @@ describe("with JavaScript", () => {
   });
 
   it("should reopen the settings with the current choice, and withdrawing should delete the revoked cookies", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     await page.goto(`${EU}/trackers`);
     await page.getByRole("button", { name: "Accept all" }).click();
     await page.waitForFunction(() => ((window as unknown as { __trackers?: string[] }).__trackers ?? []).includes("hotjar"));
@@ -130,7 +124,7 @@ describe("with JavaScript", () => {
   });
 
   it("should open the settings from the site's own link path", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     const response = await page.goto(`${EU}/_consentry/settings`);
     expect(response?.status()).toBe(200);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Cookie settings for WestHub");
@@ -138,7 +132,7 @@ describe("with JavaScript", () => {
   });
 
   it("should work with the keyboard alone, with a visible focus", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     await page.goto(`${EU}/pricing`);
     const count = navigations(page);
     let focused = "";
@@ -159,7 +153,7 @@ describe("with JavaScript", () => {
 
 describe("a visitor whose browser sends Global Privacy Control (California)", () => {
   it("should say the signal was honoured, show its toggles off, and keep analytics cookies out", async () => {
-    const { context, page } = await trackedPage(browser, { headers: { "Sec-GPC": "1" } });
+    const { context, page } = await trackedPage(browser(), { headers: { "Sec-GPC": "1" } });
     await page.goto(`${CA}/pricing`);
     expect(await page.locator("#consentry [role=status][data-gpc]").textContent()).toContain("Opt-out preference signal honoured");
     await page.locator("#consentry summary").click();
@@ -171,7 +165,7 @@ describe("a visitor whose browser sends Global Privacy Control (California)", ()
   });
 
   it("should leave analytics on for the same visitor without the signal (opt-out regime)", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     await page.goto(`${CA}/pricing`);
     expect(await page.locator("#consentry [data-gpc]").count()).toBe(0);
     await page.locator("#consentry summary").click();
@@ -183,7 +177,7 @@ describe("a visitor whose browser sends Global Privacy Control (California)", ()
 
 describe("a site with a strict nonce-based CSP", () => {
   it("should run the guard and the banner under the page's nonce, with no CSP violation", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
@@ -202,7 +196,7 @@ describe("a site with a strict nonce-based CSP", () => {
 
 describe("accessibility (axe-core)", () => {
   it("should find no violation on the banner, its second layer and the settings page", async () => {
-    const { context, page } = await trackedPage(browser);
+    const { context, page } = await trackedPage(browser());
     await page.goto(`${EU}/pricing`);
     expect(await axe(page, "#consentry")).toEqual([]);
     await page.locator("#consentry summary").click();
@@ -214,7 +208,7 @@ describe("accessibility (axe-core)", () => {
   });
 
   it("should pass in dark mode too", async () => {
-    const { context, page } = await trackedPage(browser, { context: { colorScheme: "dark" } });
+    const { context, page } = await trackedPage(browser(), { context: { colorScheme: "dark" } });
     await page.goto(`${EU}/pricing`);
     await page.locator("#consentry summary").click();
     expect(await axe(page, "#consentry")).toEqual([]);
@@ -229,7 +223,7 @@ describe("screenshots", () => {
     ["banner-phone", { context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } }],
   ];
   it.each(shots)("should render %s without shifting the page", async (name, options) => {
-    const { context, page } = await trackedPage(browser, options);
+    const { context, page } = await trackedPage(browser(), options);
     await page.goto(`${EU}/`);
     const box = await page.locator("#consentry").boundingBox();
     const viewport = page.viewportSize()!;

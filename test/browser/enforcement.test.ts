@@ -4,26 +4,19 @@
  * unconsented third party and no unconsented cookie is written. After consent,
  * the revived tags load without a reload.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cookieNames, hosts, launch, trackedPage } from "./support/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { cookieNames, hosts, trackedPage, useBrowser } from "./support/browser.ts";
 
 const EU = inject("consentryEU");
 /** WestHub: fonts are the only third party allowed before consent. */
 const REQUIRED_THIRD_PARTIES = ["fonts.googleapis.com"];
 const REQUIRED_COOKIES = ["__cf_bm", "session"];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe("an EU visitor on a page full of trackers (WestHub)", () => {
   it("should make no request to an unconsented third party and get no unconsented cookie", async () => {
-    const { context, page, thirdParty } = await trackedPage(browser);
+    const { context, page, thirdParty } = await trackedPage(browser());
     await page.goto(`${EU}/trackers`, { waitUntil: "load" });
     await page.waitForTimeout(300);
     expect(hosts(thirdParty)).toEqual(REQUIRED_THIRD_PARTIES);
@@ -34,14 +27,14 @@ describe("an EU visitor on a page full of trackers (WestHub)", () => {
   });
 
   it("should hold back the same page without JavaScript too (noscript pixel)", async () => {
-    const { context, page, thirdParty } = await trackedPage(browser, { javaScript: false });
+    const { context, page, thirdParty } = await trackedPage(browser(), { javaScript: false });
     await page.goto(`${EU}/trackers`, { waitUntil: "load" });
     expect(hosts(thirdParty)).toEqual(REQUIRED_THIRD_PARTIES);
     await context.close();
   });
 
   it("should revive the consented tags in place, without a reload, and keep marketing out", async () => {
-    const { context, page, thirdParty } = await trackedPage(browser);
+    const { context, page, thirdParty } = await trackedPage(browser());
     await page.goto(`${EU}/trackers`, { waitUntil: "load" });
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
     let navigations = 0;
@@ -66,7 +59,7 @@ describe("an EU visitor on a page full of trackers (WestHub)", () => {
 
 describe("a tag manager injecting further vendors (WestHub)", () => {
   it("should have the guard stop every injected request and cookie before consent", async () => {
-    const { context, page, thirdParty } = await trackedPage(browser);
+    const { context, page, thirdParty } = await trackedPage(browser());
     await page.goto(`${EU}/tag-manager`, { waitUntil: "load" });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __tagManager: string }).__tagManager)).toBe("ran");
@@ -77,7 +70,7 @@ describe("a tag manager injecting further vendors (WestHub)", () => {
   });
 
   it("should let the injected analytics vendor load once the visitor agrees, never the marketing one", async () => {
-    const { context, page, thirdParty } = await trackedPage(browser);
+    const { context, page, thirdParty } = await trackedPage(browser());
     await page.goto(`${EU}/tag-manager`, { waitUntil: "load" });
     await page.evaluate(() => (window as unknown as { consentry: { choose(a: string): Promise<void> } }).consentry.choose("accept-all"));
     await page.waitForFunction(() => ((window as unknown as { __trackers?: string[] }).__trackers ?? []).includes("hotjar"));
