@@ -10,6 +10,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env.ts";
 import { consentEndpoint } from "./consent/consent-endpoint.ts";
+import { reportEndpoint } from "./inventory/report-endpoint.ts";
 import { PATHS } from "./paths.ts";
 import { proxyHandler, type ProxyOptions } from "./proxy/proxy-handler.ts";
 import { cookiesHandler, eraseHandler, gpcHandler, receiptHandler, settingsHandler, settingsPathsMiddleware } from "./site/site-handlers.ts";
@@ -21,6 +22,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const log = options.log ?? ((line: string) => console.log(line));
   const site = { registry: options.registry, log, now: options.now ?? Date.now };
   app.post(PATHS.consent, consentEndpoint(site));
+  app.post(PATHS.cspReport, reportEndpoint(site));
   app.get(PATHS.settings, settingsHandler(site));
   app.get(PATHS.cookies, cookiesHandler(site));
   app.get(PATHS.gpc, gpcHandler(site));

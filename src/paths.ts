@@ -9,4 +9,6 @@ export const PATHS = {
   receipt: "/_consentry/receipt",
   erase: "/_consentry/receipt/erase",
   gpc: "/.well-known/gpc.json",
+  /** Where browsers report what the allowlist refused (CSP3 §5.5 report-uri, Reporting API report-to). */
+  cspReport: "/_consentry/csp-report",
 } as const;

@@ -1,37 +1,22 @@
 /**
- * The client guard: the first script in <head> on pages where Consentry
- * neutralised something or where an allowed script (a tag manager) may add more.
+ * The client guard: runs first in <head> wherever something may be refused.
  *
- * - Elements that scripts create later cannot reach a blocked host: the URL
- *   setters of script, iframe, img, source, embed, link and object, and
- *   setAttribute, keep the URL aside (`data-src`) instead; fetch and sendBeacon
- *   to a blocked host fail.
- * - `document.cookie` and `cookieStore.set` writes of unconsented cookies are dropped.
- * - When consent arrives, dormant elements come back in document order (each
- *   external script loaded before the next runs), without a reload; Google
- *   Consent Mode gets its `update`.
+ * The browser enforces the allowlist (the page's CSP); the guard keeps the page
+ * tidy and covers what CSP cannot:
+ * - elements that scripts create later (tag managers) with a refused URL are
+ *   held aside (`data-src`) instead of failing, in the markup the server writes;
+ *   `fetch` and `sendBeacon` to a refused host fail without a request;
+ * - `document.cookie` and `cookieStore` writes of unconsented cookies are dropped
+ *   (no header can stop a script writing a cookie);
+ * - a choice is applied in place: Consent Mode gets its `update`, the cookie rules
+ *   change; a CSP cannot widen inside a document (CSP3 §4.2), so when the choice
+ *   allows hosts this page refused and the page holds something that needs them,
+ *   it reloads; narrowed consent reloads too (running code cannot be taken back).
  *
- * Minified by scripts/build-client.ts; src/html/guard-config.ts puts the page's
- * configuration in place of `__CONSENTRY_CONFIG__`. Kept small on purpose:
- * its gzipped size is budgeted in the tests.
+ * Minified by scripts/build-client.ts; src/html/page-plan.ts puts the page's
+ * configuration in place of `__CONSENTRY_CONFIG__`. Its gzipped size is budgeted.
  */
-interface GuardConfig {
-  /** Blocked hosts per category, space-separated; `~route` never revives. */
-  b: Record<string, string>;
-  /** Cookie rules: `allow` (only matches pass) or `block` (matches dropped), names, patterns. */
-  c: { m: "allow" | "block"; n: string[]; p: string[] };
-  /** The consent endpoint. */
-  e: string;
-  /** Allowed categories. */
-  a: string[];
-}
-
-interface ConsentAnswer {
-  allowed: string[];
-  cookies: GuardConfig["c"];
-  /** Google Consent Mode v2 state for the new decision, worked out by the server. */
-  consentMode: Record<string, string>;
-}
+import type { ConsentAnswer, GuardConfig } from "../wire.ts";
 
 /** Replaced by the page's configuration (JSON) when the guard is inlined. */
 declare const __CONSENTRY_CONFIG__: GuardConfig;
@@ -39,22 +24,23 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
 ((config: GuardConfig) => {
   const w = window;
   const d = document;
-  const blocked = config.b;
+  const here = location;
+  let hosts = config.h;
   let allowed = config.a;
   let rules = config.c;
+  /** Something on this page was refused: held aside here, or reported by the browser. */
+  let held = false;
 
-  const categoryOf = (url: unknown): string | 0 => {
-    let host: string;
+  const listed = (host: string, list: string): boolean => list.split(" ").some((h) => h !== "" && (host === h || host.endsWith("." + h)));
+
+  const refused = (url: unknown): boolean => {
     try {
-      host = new URL(String(url), location.href).hostname;
+      const u = new URL(String(url), d.baseURI);
+      const host = u.hostname;
+      return /^(?:https?|wss?):$/.test(u.protocol) && host !== here.hostname && (hosts === null ? listed(host, config.b) : !listed(host, hosts));
     } catch {
-      return 0;
+      return false; // unparsable: the browser's allowlist decides
     }
-    if (host === location.hostname) return 0;
-    for (const category in blocked) {
-      for (const h of blocked[category]!.split(" ")) if (host === h || host.endsWith("." + h)) return category;
-    }
-    return 0;
   };
 
   const cookieBlocked = (name: string): boolean => {
@@ -62,23 +48,26 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     return rules.m === "allow" ? !hit : hit;
   };
 
-  // Keep a blocked URL aside on the element, in the same markup the server writes.
-  const hold = (el: Element, attribute: string, url: string, category: string): void => {
+  const setAttr = Element.prototype.setAttribute;
+  // Keep a refused URL aside on the element, in the same markup the server writes.
+  const hold = (el: Element, attribute: string, url: string): void => {
+    held = true;
     setAttr.call(el, "data-" + attribute, url);
-    setAttr.call(el, "data-category", category);
-    setAttr.call(el, "data-consentry", "");
-    // A script created by code is plain JavaScript (modules come from markup, which the edge handles).
+    setAttr.call(el, "data-category", "unknown");
+    setAttr.call(el, "data-consentry", "~");
     if (el.tagName === "SCRIPT") setAttr.call(el, "type", "text/plain");
   };
 
-  const setAttr = Element.prototype.setAttribute;
   const classes: [{ prototype: object }, string][] = [
     [HTMLScriptElement, "src"],
     [HTMLIFrameElement, "src"],
     [HTMLImageElement, "src"],
+    [HTMLImageElement, "srcset"],
     [HTMLSourceElement, "src"],
+    [HTMLSourceElement, "srcset"],
     [HTMLEmbedElement, "src"],
     [HTMLMediaElement, "src"],
+    [HTMLVideoElement, "poster"],
     [HTMLLinkElement, "href"],
     [HTMLObjectElement, "data"],
   ];
@@ -87,25 +76,25 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     Object.defineProperty(C.prototype, attribute, {
       ...descriptor,
       set(this: Element, value: string) {
-        const category = categoryOf(value);
-        if (category) hold(this, attribute, value, category);
+        if (refused(String(value).split(/[\s,]/)[0])) hold(this, attribute, value);
         else descriptor.set!.call(this, value);
       },
     });
   }
   Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
     const attribute = String(name).toLowerCase();
-    const category = classes.some(([C, a]) => this instanceof (C as typeof Element) && a === attribute) && categoryOf(value);
-    if (category) hold(this, attribute, String(value), category);
+    if (classes.some(([C, a]) => this instanceof (C as typeof Element) && a === attribute) && refused(String(value).split(/[\s,]/)[0])) hold(this, attribute, String(value));
     else setAttr.call(this, name, value);
   };
 
   const fetch0 = w.fetch;
   w.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-    return categoryOf((input as Request).url || input) ? Promise.reject(new TypeError("consent")) : fetch0.call(this, input, init);
+    return refused((input as Request).url || input) ? ((held = true), Promise.reject(new TypeError("consent"))) : fetch0.call(this, input, init);
   };
   const beacon = navigator.sendBeacon;
-  if (beacon) navigator.sendBeacon = (url, data) => !categoryOf(url) && beacon.call(navigator, url, data);
+  if (beacon) navigator.sendBeacon = (url, data) => !refused(url) && beacon.call(navigator, url, data);
+  // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
+  d.addEventListener("securitypolicyviolation", () => (held = true));
 
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie")!;
   Object.defineProperty(Document.prototype, "cookie", {
@@ -123,69 +112,31 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     };
   }
 
-  const consentMode = (state: Record<string, string>): void => {
+  const apply = (answer: ConsentAnswer): void => {
+    // Narrowed consent cannot be taken back from code already running: reload.
+    if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return here.reload();
     const layer = ((w as { dataLayer?: unknown[] }).dataLayer ??= []);
     // gtag() pushes its Arguments object; Google's tags read exactly that shape.
     (function (..._: unknown[]) {
       layer.push(arguments);
-    })("consent", "update", state);
-  };
-
-  // Revive every dormant element whose category is now allowed, in document order.
-  const revive = async (): Promise<void> => {
-    for (const category of allowed) delete blocked[category];
-    for (const el of [...d.querySelectorAll("[data-consentry]")]) {
-      const category = el.getAttribute("data-category")!;
-      if (blocked[category] || el.getAttribute("data-consentry") === "~route" || allowed.indexOf(category) < 0) continue;
-      if (el.tagName === "SCRIPT") {
-        const script = d.createElement("script");
-        for (const { name, value } of [...el.attributes]) {
-          if (!/^(type|data-(src|href|type|category|consentry))$/.test(name)) setAttr.call(script, name, value);
-        }
-        const type = el.getAttribute("data-type");
-        if (type) script.type = type;
-        script.nonce = (el as HTMLScriptElement).nonce;
-        const src = el.getAttribute("data-src") || el.getAttribute("data-href");
-        if (src) {
-          script.async = false;
-          const loaded = new Promise((done) => (script.onload = script.onerror = done));
-          script.src = src;
-          el.replaceWith(script);
-          await loaded;
-        } else {
-          script.text = el.textContent || "";
-          el.replaceWith(script);
-        }
-      } else {
-        for (const attribute of ["src", "srcset", "href", "data"]) {
-          const value = el.getAttribute("data-" + attribute);
-          if (value !== null) setAttr.call(el, attribute, value);
-        }
-        el.removeAttribute("data-consentry");
-        if (el.hasAttribute("data-consentry-hidden")) el.removeAttribute("hidden");
-        const placeholder = el.previousElementSibling;
-        if (placeholder?.hasAttribute("data-consentry-placeholder")) placeholder.remove();
-      }
-    }
-  };
-
-  const apply = (answer: ConsentAnswer): Promise<void> | void => {
-    // Narrowed consent cannot be taken back from code already running: reload.
-    if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return location.reload();
-    allowed = answer.allowed;
+    })("consent", "update", answer.consentMode);
+    // The page's CSP cannot widen (and an open allowlist's refusals are in the markup):
+    // what this page refused and now may load comes back with a new document.
+    const widened = hosts === null ? answer.allowed.length > allowed.length || answer.vendors.length > 0 : answer.hosts !== hosts;
     rules = answer.cookies;
-    consentMode(answer.consentMode);
-    return revive();
+    allowed = answer.allowed;
+    if (widened && (held || d.querySelector("[data-consentry]"))) return here.reload();
+    hosts = answer.hosts;
   };
 
-  const choose = async (action: string, categories?: string[]): Promise<void> => {
+  const choose = async (action: string, categories?: string[], vendors?: string[]): Promise<void> => {
     const response = await fetch0(config.e, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ action, categories }),
+      body: JSON.stringify({ action, categories, vendors }),
     });
     if (!response.ok) throw response.status;
-    await apply(await response.json());
+    apply(await response.json());
   };
 
   // Placeholders are plain forms; with JavaScript they submit in place.
@@ -194,7 +145,7 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     if (!form.hasAttribute("data-consentry-placeholder")) return;
     event.preventDefault();
     const data = new FormData(form);
-    choose(data.get("action") as string, data.getAll("category") as string[]);
+    choose(data.get("action") as string, data.getAll("category") as string[], data.getAll("vendor") as string[]);
   });
 
   (w as { consentry?: unknown }).consentry = { choose };

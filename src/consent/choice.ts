@@ -10,6 +10,8 @@ export const choiceRequestSchema = z.strictObject({
   action: z.enum(["accept-all", "reject-all", "custom"]),
   /** With `custom`: the optional categories the visitor switched on. */
   categories: z.array(z.string().max(32)).max(32).default([]),
+  /** Vendors allowed one by one (a placeholder's "Allow YouTube"), whatever their category's answer. */
+  vendors: z.array(z.string().max(64)).max(64).default([]),
   /** Where to send a visitor without JavaScript back to (a same-site path). */
   return: z.string().max(2048).optional(),
 });
@@ -19,8 +21,8 @@ export type ChoiceMethod = ChoiceRequest["action"];
 
 /** `category` may repeat in a form; everything else appears once. */
 export function formToChoiceInput(form: FormData): unknown {
-  const input: Record<string, unknown> = { categories: form.getAll("category").map(String) };
-  for (const [key, value] of form) if (key !== "category") input[key] = String(value);
+  const input: Record<string, unknown> = { categories: form.getAll("category").map(String), vendors: form.getAll("vendor").map(String) };
+  for (const [key, value] of form) if (key !== "category" && key !== "vendor") input[key] = String(value);
   return input;
 }
 
@@ -34,13 +36,18 @@ export function makeChoice(
   const optional = policy.optionalCategories;
   const unknown = request.categories.filter((c) => !optional.includes(c));
   if (unknown.length > 0) return { ok: false, error: `not optional categories of this policy: ${unknown.join(", ")}` };
+  const unknownVendors = request.vendors.filter((id) => policy.vendorById(id) === undefined);
+  if (unknownVendors.length > 0) return { ok: false, error: `unknown vendors: ${unknownVendors.join(", ")}` };
   const granted =
     request.action === "accept-all" ? [...optional] : request.action === "reject-all" ? [] : optional.filter((c) => request.categories.includes(c));
+  // A vendor grant only matters where its category stays refused; "Reject all" withdraws every one.
+  const vendors = request.action === "reject-all" ? [] : [...new Set(request.vendors)].filter((id) => !granted.includes(policy.vendorById(id)!.category ?? "")).sort();
   return {
     ok: true,
     choice: {
       granted,
       refused: optional.filter((c) => !granted.includes(c)),
+      vendors,
       revision: policy.revision,
       time: meta.now,
       id: meta.id,

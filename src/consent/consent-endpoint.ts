@@ -11,6 +11,7 @@ import { decideFor, readSignals } from "../decision/request-decision.ts";
 import { revocationLines } from "../enforce/revoke.ts";
 import type { Logger } from "../enforce/report.ts";
 import type { AppEnv } from "../env.ts";
+import { allowlistFor } from "../allowlist/allowlist.ts";
 import { consentModeState } from "../html/consent-mode.ts";
 import { guardCookieRules } from "../html/guard-rules.ts";
 import { isSameOrigin, safeReturnPath } from "../http/same-origin.ts";
@@ -21,6 +22,7 @@ import { inBackground } from "../http/background.ts";
 import { choiceRequestSchema, formToChoiceInput, makeChoice } from "./choice.ts";
 import { encodeConsent, newReceiptId } from "./consent-cookie.ts";
 import { consentSetCookie } from "./consent-set-cookie.ts";
+import type { ConsentAnswer } from "../wire.ts";
 
 const MAX_BODY = 8 * 1024;
 
@@ -74,12 +76,15 @@ export function consentEndpoint({ registry, log, now }: ConsentEndpointOptions):
     if (isJson) {
       headers.set("content-type", "application/json");
       // `cookies`: the rules the client guard applies to script-written cookies from now on.
-      const body = {
+      const list = allowlistFor({ policy, decision, route });
+      const body: ConsentAnswer = {
         receipt: made.choice.id,
-        granted: made.choice.granted,
-        refused: made.choice.refused,
+        granted: [...made.choice.granted],
+        refused: [...made.choice.refused],
+        vendors: [...made.choice.vendors],
         allowed: [...decision.allowed],
-        cookies: guardCookieRules(policy, decision.allowed),
+        hosts: list.open ? null : list.hosts.join(" "),
+        cookies: guardCookieRules(policy, decision.allowed, decision.vendorGrants),
         consentMode: consentModeState(policy, decision),
       };
       return new Response(JSON.stringify(body), { status: 200, headers });

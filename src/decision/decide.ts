@@ -55,6 +55,8 @@ export interface Decision {
   hasChoice: boolean;
   categories: Readonly<Record<string, CategoryDecision>>;
   allowed: ReadonlySet<string>;
+  /** Vendors the visitor allowed one by one (a placeholder's "Allow YouTube"), whatever their category's answer. */
+  vendorGrants: ReadonlySet<string>;
   /** Ask the visitor: no valid choice yet, and the route shows a banner. */
   showBanner: boolean;
 }
@@ -101,6 +103,7 @@ export function decide(input: DecisionInput): Decision {
     hasChoice: valid !== null,
     categories,
     allowed,
+    vendorGrants: new Set(valid?.vendors ?? []),
     showBanner: route.banner && route.mode !== "off" && valid === null && policy.optionalCategories.length > 0,
   };
 }
@@ -123,6 +126,7 @@ export function requiredOnly(policy: CompiledPolicy, route: CompiledRoute): Deci
     hasChoice: false,
     categories,
     allowed,
+    vendorGrants: new Set(),
     showBanner: false,
   };
 }

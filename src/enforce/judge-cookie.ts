@@ -29,7 +29,8 @@ export function judgeCookie(name: string, { policy, decision, route }: JudgeCont
     return cls.vendor === undefined ? { allowed: false, category: null, reason: "unknown" } : { allowed: false, category: null, reason: "unknown", vendor: cls.vendor };
   }
   const category = decision.categories[cls.category];
-  if (category === undefined || !category.allowed) {
+  const vendorGranted = cls.vendor !== undefined && category?.reason !== "forbidden" && decision.vendorGrants.has(cls.vendor);
+  if (category === undefined || (!category.allowed && !vendorGranted)) {
     const reason = category?.reason ?? "unknown";
     return cls.vendor === undefined ? { allowed: false, category: cls.category, reason } : { allowed: false, category: cls.category, reason, vendor: cls.vendor };
   }

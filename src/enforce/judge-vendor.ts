@@ -15,7 +15,12 @@ export type VendorVerdict =
 export function judgeVendor(vendor: CompiledVendor, { policy, decision, route }: JudgeContext): VendorVerdict {
   if (vendor.category === null) return { blocked: true, vendor, category: null, reason: "unknown" };
   const verdict = decision.categories[vendor.category];
-  if (verdict === undefined || !verdict.allowed) return { blocked: true, vendor, category: vendor.category, reason: verdict?.reason ?? "unknown" };
+  if (verdict === undefined || !verdict.allowed) {
+    // A vendor allowed on its own ("Allow YouTube") loads though its category stays refused; never a forbidden one.
+    if (verdict === undefined || verdict.reason === "forbidden" || !decision.vendorGrants.has(vendor.id)) {
+      return { blocked: true, vendor, category: vendor.category, reason: verdict?.reason ?? "unknown" };
+    }
+  }
   if (!vendorAllowedOnRoute(policy, route, vendor.id)) return { blocked: true, vendor, category: vendor.category, reason: "route" };
   return { blocked: false, vendor };
 }

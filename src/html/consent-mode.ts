@@ -1,8 +1,12 @@
 /**
  * Google Consent Mode v2. `gtag('consent','default',…)` must run before any
  * Google tag's `config` or `event` (Google's Consent Mode docs), so Consentry
- * writes it in front of the first Google tag of the page; the client guard sends
- * `update` when the visitor chooses.
+ * writes it first in `<head>` on every page, denied or granted as the decision
+ * says: a Google tag the site adds later, in markup or from a tag manager, always
+ * finds an explicit state. The guard sends `update` when the visitor chooses.
+ *
+ * The command is pushed the way gtag() pushes it (its Arguments object) without
+ * defining a global `gtag`, so a page that has none keeps none.
  */
 import type { Decision } from "../decision/decide.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
@@ -20,8 +24,5 @@ export function consentModeState(policy: CompiledPolicy, decision: Decision): Co
 
 /** The script body that sets the defaults; `wait_for_update` gives the banner's update time to arrive. */
 export function consentDefaultScript(state: ConsentModeState): string {
-  return `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('consent','default',${JSON.stringify({ ...state, wait_for_update: 500 })});`;
+  return `window.dataLayer=window.dataLayer||[];(function(){dataLayer.push(arguments)})('consent','default',${JSON.stringify({ ...state, wait_for_update: 500 })});`;
 }
-
-/** Vendors whose tags are Google tags (gtag.js, GTM, Google Ads, Floodlight). */
-export const GOOGLE_TAG_VENDORS: ReadonlySet<string> = new Set(["google-analytics", "google-tag-manager", "google-ads", "doubleclick", "floodlight"]);

@@ -1,14 +1,13 @@
 /**
- * The client guard as it goes into a page: its minified code with this page's
- * configuration, and the little CSS the placeholders need.
+ * What Consentry writes first in a page's `<head>`: one `<script>` holding the
+ * Consent Mode defaults and, where something may be refused, the client guard
+ * with this page's configuration; and the little CSS the placeholders need.
  */
-import type { Decision } from "../decision/decide.ts";
-import { GUARD_JS } from "../generated/client.ts";
-import type { CompiledPolicy } from "../policy/compile.ts";
-import { PATHS } from "../paths.ts";
 import { nonceAttribute, type CspNonces } from "./csp.ts";
-import { scriptJson } from "./escape.ts";
 import type { PagePlan } from "./page-plan.ts";
+
+/** Marks Consentry's head script, so tests and tools can tell it from the site's. */
+export const HEAD_SCRIPT_ATTRIBUTE = "data-consentry-guard";
 
 const STYLE =
   ".consentry-placeholder{box-sizing:border-box;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.5em;padding:1em;max-width:100%;background:#f2f3f5;color:#1d232b;border:1px solid #8a94a3;font:14px/1.4 system-ui,sans-serif;text-align:center}" +
@@ -16,19 +15,10 @@ const STYLE =
   ".consentry-placeholder button:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}.consentry-placeholder a{color:#0b57d0}" +
   "@media (prefers-color-scheme:dark){.consentry-placeholder{background:#23272e;color:#eef0f3;border-color:#5c6675}.consentry-placeholder button{background:#111418;color:#eef0f3;border-color:#eef0f3}.consentry-placeholder a{color:#8ab4f8}}";
 
-export function guardConfig(_policy: CompiledPolicy, decision: Decision, plan: PagePlan) {
-  return {
-    // Space-separated: host names never contain one, and it is ~20% smaller than a JSON array.
-    b: Object.fromEntries(Object.entries(plan.blockedHosts).map(([k, v]) => [k, v.join(" ")])),
-    c: plan.cookies,
-    e: PATHS.consent,
-    a: [...decision.allowed],
-  };
-}
-
-export function guardHtml(policy: CompiledPolicy, decision: Decision, plan: PagePlan, nonces: CspNonces): string {
-  const code = GUARD_JS.replace("__CONSENTRY_CONFIG__", () => scriptJson(guardConfig(policy, decision, plan)));
-  return `<script${nonceAttribute(nonces.script)} data-consentry-guard>${code}</script>`;
+/** The head script: Consent Mode defaults first (they must precede any Google tag), then the guard. */
+export function headScriptHtml(plan: PagePlan, nonces: CspNonces): string {
+  const body = plan.consentDefault + (plan.refuses ? plan.guardCode : "");
+  return `<script${nonceAttribute(nonces.script)} ${HEAD_SCRIPT_ATTRIBUTE}>${body}</script>`;
 }
 
 /** The placeholders' CSS, written once in front of the first placeholder of a page. */

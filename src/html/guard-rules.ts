@@ -5,23 +5,18 @@
  * before consent); otherwise it gets the blocked ones.
  */
 import type { CompiledPolicy } from "../policy/compile.ts";
+import type { NameRules } from "../wire.ts";
 
-export interface GuardCookieRules {
-  /** `allow`: only matching writes pass. `block`: matching writes are dropped. */
-  m: "allow" | "block";
-  /** Exact names. */
-  n: string[];
-  /** Anchored regular-expression sources. */
-  p: string[];
-}
+export type GuardCookieRules = NameRules;
 
-export function guardCookieRules(policy: CompiledPolicy, allowed: ReadonlySet<string>): GuardCookieRules {
+export function guardCookieRules(policy: CompiledPolicy, allowed: ReadonlySet<string>, vendorGrants: ReadonlySet<string> = new Set()): GuardCookieRules {
   const mode = policy.unknownCookies === "block" ? "allow" : "block";
-  const wanted = (category: string | null) => category !== null && allowed.has(category) === (mode === "allow");
+  const isAllowed = (rule: { category: string | null; vendor?: string | undefined }) =>
+    rule.category !== null && (allowed.has(rule.category) || (rule.vendor !== undefined && vendorGrants.has(rule.vendor) && !policy.categoryById.get(rule.category)?.forbidden));
   const names = new Set<string>([policy.consent.cookieName].filter(() => mode === "allow"));
   const patterns = new Set<string>();
   for (const rule of policy.cookieRules) {
-    if (!wanted(rule.category)) continue;
+    if (rule.category === null || isAllowed(rule) !== (mode === "allow")) continue;
     if (rule.name !== undefined) names.add(rule.name);
     else if (rule.pattern !== undefined) patterns.add(rule.pattern);
   }

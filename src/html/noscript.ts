@@ -1,29 +1,29 @@
 /**
  * `<noscript>` content reaches HTMLRewriter as text (it parses as a scripting
- * browser does), yet a browser without JavaScript loads what is inside: the
- * classic tracking pixel. Tags whose URL reaches a blocked vendor are removed;
- * without JavaScript there is nothing to revive them, and the next page after the
- * visitor consents carries them again.
+ * browser does), yet a browser without JavaScript parses it as markup and loads
+ * what is inside: the classic tracking pixel. Tags with a refused URL are
+ * removed; without JavaScript there is nothing to revive them, and the next page
+ * after the visitor consents carries them again.
  */
-import type { BlockedVerdict } from "./page-plan.ts";
-import type { PageAction } from "./page-rewriter.ts";
+import { decodeAttribute } from "./decode-attribute.ts";
+import { srcsetUrls } from "./srcset.ts";
+import type { Refusal } from "./url-verdict.ts";
 
-const TAG = /<(img|iframe|script|link|embed|source|object|video|audio)\b[^>]*>/gi;
-const URL_ATTRIBUTE = /\s(?:src|href|data|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+const TAG = /<(img|iframe|frame|script|link|embed|source|object|video|audio|track|input|image|body|table|td|th|meta|a|area)\b[^>]*>/gi;
+const URL_ATTRIBUTE = /\s(src|href|xlink:href|data|srcset|imagesrcset|poster|background|ping|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 
-export function filterNoscript(
-  content: string,
-  verdict: (url: string) => BlockedVerdict | null,
-  apply: boolean,
-  record: (action: PageAction) => void,
-): string {
+export function filterNoscript(content: string, refused: (url: string) => Refusal | null, found: (refusal: Refusal) => void, apply: boolean): string {
   return content.replace(TAG, (tag) => {
     for (const match of tag.matchAll(URL_ATTRIBUTE)) {
-      const url = (match[1] ?? match[2] ?? match[3] ?? "").split(/[\s,]/, 1)[0] ?? "";
-      const blocked = verdict(url);
-      if (blocked === null) continue;
-      record({ action: "remove-noscript-tag", vendor: blocked.vendor.id, category: blocked.category, reason: blocked.reason, url });
-      return apply ? `<!-- consentry: ${blocked.vendor.id} blocked -->` : tag;
+      const name = match[1]!.toLowerCase();
+      const value = decodeAttribute(match[2] ?? match[3] ?? match[4] ?? "");
+      const urls = name === "srcset" || name === "imagesrcset" ? srcsetUrls(value) : name === "ping" ? value.split(/\s+/) : name === "content" ? [/url\s*=\s*(\S+)/i.exec(value)?.[1] ?? ""] : [value];
+      for (const url of urls) {
+        const refusal = refused(url);
+        if (refusal === null) continue;
+        found(refusal);
+        return apply ? `<!-- consentry: ${(refusal.vendor?.id ?? refusal.host).replace(/--/g, "")} refused -->` : tag;
+      }
     }
     return tag;
   });

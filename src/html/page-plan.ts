@@ -1,64 +1,69 @@
 /**
- * What the HTML rewriter has to do for one decision, worked out once and
- * remembered per isolate: the same few (policy, route, allowed categories)
- * combinations recur on every request.
+ * What the HTML rewriter needs for one decision that does not depend on the page
+ * itself: the allowlist, the guard's code with its configuration inlined, the
+ * Consent Mode state. Worked out once per allowlist and remembered per isolate
+ * (the same few combinations recur on every request), so a response only pays
+ * for what its own markup asks.
  */
-import type { Decision } from "../decision/decide.ts";
+import { allowlistFor, type Allowlist } from "../allowlist/allowlist.ts";
 import type { JudgeContext } from "../enforce/judge-cookie.ts";
-import { judgeVendor, type VendorVerdict } from "../enforce/judge-vendor.ts";
-import type { CompiledVendor } from "../policy/compile.ts";
-import { consentModeState, type ConsentModeState } from "./consent-mode.ts";
-import { guardCookieRules, type GuardCookieRules } from "./guard-rules.ts";
-
-export type BlockedVerdict = Extract<VendorVerdict, { blocked: true }>;
+import { judgeVendor } from "../enforce/judge-vendor.ts";
+import { GUARD_JS } from "../generated/client.ts";
+import { PATHS } from "../paths.ts";
+import type { GuardConfig } from "../wire.ts";
+import { consentDefaultScript, consentModeState, type ConsentModeState } from "./consent-mode.ts";
+import { scriptJson } from "./escape.ts";
+import { guardCookieRules } from "./guard-rules.ts";
 
 export interface PagePlan {
-  /** Something on the page may have to be neutralised. */
-  active: boolean;
-  blocked: ReadonlyMap<string, BlockedVerdict>;
-  /** Blocked vendors that have inline-snippet signatures. */
-  inline: readonly { vendor: CompiledVendor; signatures: readonly string[]; verdict: BlockedVerdict }[];
-  /** Narrow selector for pixel images: only `img`s whose src names a blocked host run JavaScript. */
-  imageSelector: string | null;
-  /** Hosts of blocked vendors per category (`~route` for route-denied ones, which consent does not revive). */
-  blockedHosts: Readonly<Record<string, readonly string[]>>;
-  cookies: GuardCookieRules;
+  allowlist: Allowlist;
+  /** Something may be refused on this page: a category, a vendor or an unclassified host. The guard is needed. */
+  refuses: boolean;
+  /** The guard's code with this plan's configuration, ready to go inside a `<script>`. */
+  guardCode: string;
   consentMode: ConsentModeState;
+  /** `gtag('consent','default',…)` for this decision, as a script body. */
+  consentDefault: string;
 }
 
 const cache = new Map<string, PagePlan>();
 const CACHE_LIMIT = 256;
 
 export function pagePlan(context: JudgeContext): PagePlan {
-  const { policy, decision, route } = context;
-  const key = `${policy.id}|${policy.revision}|${route.source}|${[...decision.allowed].sort().join(",")}`;
-  let plan = cache.get(key);
+  const allowlist = allowlistFor(context);
+  let plan = cache.get(allowlist.key);
   if (plan === undefined) {
-    plan = buildPlan(context, decision);
+    plan = buildPlan(context, allowlist);
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, plan);
+    cache.set(allowlist.key, plan);
   }
   return plan;
 }
 
-function buildPlan(context: JudgeContext, decision: Decision): PagePlan {
-  const blocked = new Map<string, BlockedVerdict>();
-  const blockedHosts: Record<string, string[]> = {};
-  for (const vendor of context.policy.vendors) {
-    const verdict = judgeVendor(vendor, context);
-    if (!verdict.blocked) continue;
-    blocked.set(vendor.id, verdict);
-    const key = verdict.reason === "route" || verdict.category === null ? "~route" : verdict.category;
-    (blockedHosts[key] ??= []).push(...vendor.hosts);
-  }
-  const hosts = [...blocked.values()].flatMap((v) => v.vendor.hosts);
-  return {
-    active: blocked.size > 0,
-    blocked,
-    inline: [...blocked.values()].filter((v) => v.vendor.inline.length > 0).map((verdict) => ({ vendor: verdict.vendor, signatures: verdict.vendor.inline, verdict })),
-    imageSelector: hosts.length === 0 ? null : hosts.map((h) => `img[src*="${h}"]`).join(", "),
-    blockedHosts,
-    cookies: guardCookieRules(context.policy, decision.allowed),
-    consentMode: consentModeState(context.policy, decision),
+function buildPlan(context: JudgeContext, allowlist: Allowlist): PagePlan {
+  const { policy, decision } = context;
+  const refusedCategory = policy.categories.some((c) => !decision.allowed.has(c.id));
+  const consentMode = consentModeState(policy, decision);
+  const config: GuardConfig = {
+    h: allowlist.open ? null : allowlist.hosts.join(" "),
+    b: allowlist.open ? refusedKnownHosts(context).join(" ") : "",
+    c: guardCookieRules(policy, decision.allowed, decision.vendorGrants),
+    e: PATHS.consent,
+    a: [...decision.allowed],
   };
+  return {
+    allowlist,
+    // Unknown cookies blocked, a category refused, an allowlist to keep: the guard has work to do.
+    refuses: refusedCategory || !allowlist.open || config.b !== "" || policy.unknownCookies === "block",
+    guardCode: GUARD_JS.replace("__CONSENTRY_CONFIG__", () => scriptJson(config)),
+    consentMode,
+    consentDefault: consentDefaultScript(consentMode),
+  };
+}
+
+/** With an open allowlist (unclassified hosts allowed), the guard must name what it refuses. */
+function refusedKnownHosts(context: JudgeContext): string[] {
+  const hosts: string[] = [];
+  for (const vendor of context.policy.vendors) if (judgeVendor(vendor, context).blocked) hosts.push(...vendor.hosts);
+  return hosts;
 }

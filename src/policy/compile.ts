@@ -21,6 +21,8 @@ export interface CompiledVendor {
   privacyPolicy: string | undefined;
   /** The policy names this vendor (it is listed to visitors); otherwise only the catalog knows it. */
   declared: boolean;
+  /** From the curated catalog (src/catalog/vendors.json), as opposed to the policy's own or an imported entry. */
+  curated: boolean;
   /** Its cookies (catalog and policy), for the banner and the cookie declaration. */
   cookies: readonly CookieMatch[];
 }
@@ -65,6 +67,7 @@ export interface CompiledPolicy {
   /** Cookie rules as the policy declares them, for the cookie declaration. */
   declaredCookies: Policy["cookies"];
   unknownCookies: Policy["unknownCookies"];
+  thirdParties: Policy["thirdParties"];
   categories: readonly Category[];
   categoryById: ReadonlyMap<string, Category>;
   /** Categories the visitor decides on: neither required nor forbidden. */
@@ -79,6 +82,8 @@ export interface CompiledPolicy {
   /** Every cookie rule, policy first, then vendors and the catalog. */
   cookieRules: readonly CookieRule[];
   vendorForHost(host: string): CompiledVendor | undefined;
+  /** A vendor by id: the policy's own, the curated catalog's. */
+  vendorById(id: string): CompiledVendor | undefined;
   route(url: URL): CompiledRoute;
   /** Google Consent Mode v2: the categories each signal needs. */
   consentMode: Readonly<Record<ConsentModeSignal, readonly string[]>>;
@@ -116,6 +121,7 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
       inline: entry.inline,
       privacyPolicy: rule?.privacyPolicy ?? entry.privacyPolicy,
       declared: rule !== undefined,
+      curated: true,
       cookies: [...entry.cookies, ...(rule?.cookies ?? [])],
     });
   }
@@ -131,6 +137,7 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
       inline: [],
       privacyPolicy: rule.privacyPolicy,
       declared: true,
+      curated: false,
       cookies: rule.cookies,
     });
   }
@@ -209,6 +216,7 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     gpc: policy.gpc,
     declaredCookies: policy.cookies,
     unknownCookies: policy.unknownCookies,
+    thirdParties: policy.thirdParties,
     categories: policy.categories,
     categoryById,
     optionalCategories: policy.categories.filter((c) => !c.required && !c.forbidden).map((c) => c.id),
@@ -220,6 +228,7 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     classifyCookie,
     cookieRules,
     vendorForHost: hostMatcher,
+    vendorById: (id) => vendorById.get(id),
     route(url) {
       for (const { pattern, compiled } of routes) {
         if (pattern.test(url)) return compiled;

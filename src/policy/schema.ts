@@ -155,6 +155,33 @@ export const bannerSchema = z.strictObject({
   texts: z.partialRecord(z.enum(LOCALES), textsSchema).default({}),
 });
 
+const thirdPartyAction = z.enum(["block", "allow"]);
+
+/**
+ * Third parties and the allowlist the browser enforces (a Content-Security-Policy
+ * built per visitor from the decision, src/allowlist/).
+ */
+export const thirdPartiesSchema = z.strictObject({
+  /**
+   * Hosts that no rule of the policy and no catalog entry names, per regime. `block`
+   * (the default): refused and reported, so the owner can classify them. `allow`:
+   * loaded; a CSP cannot list hosts nobody knows, so under `allow` the browser
+   * enforces no allowlist for that regime and only rewriting and the guard act.
+   */
+  unclassified: z
+    .strictObject({ "opt-in": thirdPartyAction.default("block"), "opt-out": thirdPartyAction.default("block"), notice: thirdPartyAction.default("block") })
+    .default({ "opt-in": "block", "opt-out": "block", notice: "block" }),
+  /**
+   * Vendors of the curated catalog that the policy does not name: `by-category` loads
+   * them when their category is allowed; `declared-only` loads only the vendors the
+   * policy names (and shows the visitor). Imported catalog entries (thousands of
+   * trackers) are always declared-only: they name what they refuse.
+   */
+  undeclared: z.enum(["by-category", "declared-only"]).default("by-category"),
+  /** `enforce`: a Content-Security-Policy header; `report-only`: Content-Security-Policy-Report-Only, for a rollout; `off`: none. */
+  csp: z.enum(["enforce", "report-only", "off"]).default("enforce"),
+});
+
 const catalogCategory = z.enum(["necessary", "functional", "analytics", "marketing"]);
 
 export const policySchema = z.strictObject({
@@ -213,6 +240,7 @@ export const policySchema = z.strictObject({
     .default({ cookieName: "consentry", lifetimeDays: 182 }),
   /** Cookies that no rule, vendor or catalog entry names. Always reported. */
   unknownCookies: z.enum(["block", "allow"]).default("block"),
+  thirdParties: thirdPartiesSchema.default({ unclassified: { "opt-in": "block", "opt-out": "block", notice: "block" }, undeclared: "by-category", csp: "enforce" }),
   routes: z.array(routeRuleSchema).default([]),
   banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {} }),
   /**
@@ -234,5 +262,6 @@ export type RouteRule = z.output<typeof routeRuleSchema>;
 export type Mode = RouteRule["mode"];
 export type ConsentModeSignal = z.output<typeof consentModeSignalSchema>;
 export type BannerOptions = z.output<typeof bannerSchema>;
+export type ThirdParties = z.output<typeof thirdPartiesSchema>;
 export type CatalogCategory = z.output<typeof catalogCategory>;
 export { catalogCategory as catalogCategorySchema };

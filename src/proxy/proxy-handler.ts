@@ -10,6 +10,8 @@
  *   line removed except those of required categories and Consentry's own.
  */
 import type { Handler } from "hono";
+import { applyAllowlistHeaders } from "../allowlist/response-headers.ts";
+import { bodyKind } from "../http/mime.ts";
 import { requiredOnly, type Decision } from "../decision/decide.ts";
 import { decideFor, readSignals } from "../decision/request-decision.ts";
 import { planRequestCookies, setCookieName, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
@@ -110,7 +112,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
       });
     } catch (error) {
       log(JSON.stringify({ consentry: "enforcement-error", stage: "response", error: String(error) }));
-      return failSafe(relocated, policy, route);
+      return failSafe(relocated, policy, route, request);
     }
   };
 }
@@ -134,17 +136,32 @@ async function decideSafely(
   }
 }
 
-/** The last line of defence: the page goes out, cookies of required categories only. */
-function failSafe(response: Response, policy: CompiledPolicy, route: CompiledRoute): Response {
+/**
+ * The last line of defence: the page goes out unrewritten, with cookies of required
+ * categories only and the allowlist of a visitor who allowed nothing optional.
+ */
+function failSafe(response: Response, policy: CompiledPolicy, route: CompiledRoute, request: Request): Response {
   const out = new Response(response.body, response);
   const lines = response.headers.getSetCookie();
   out.headers.delete("set-cookie");
+  const context = { policy, decision: requiredOnly(policy, route), route };
   try {
-    const context = { policy, decision: requiredOnly(policy, route), route };
     for (const line of lines) if (judgeCookie(setCookieName(line), context).allowed) out.headers.append("set-cookie", line);
   } catch {
     // Even classification failed: no cookie at all is the only safe answer.
     out.headers.delete("set-cookie");
+  }
+  try {
+    applyAllowlistHeaders({
+      headers: out.headers,
+      context,
+      pageUrl: new URL(request.url),
+      kind: bodyKind(response.headers.get("content-type")),
+      destination: request.headers.get("sec-fetch-dest"),
+      apply: true,
+    });
+  } catch {
+    // No allowlist could be built: the page's own headers stand, its cookies are already gone.
   }
   return out;
 }

@@ -7,10 +7,12 @@
  * Everything that can throw runs before the body is touched, so the caller can
  * still fall back to the untouched body.
  */
+import { applyAllowlistHeaders } from "../allowlist/response-headers.ts";
 import type { Decision } from "../decision/decide.ts";
 import { planSetCookies, setCookieName, type CookieAction, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
 import type { JudgeContext } from "../enforce/judge-cookie.ts";
 import { logActions, REPORT_HEADER, summarise, type Logger } from "../enforce/report.ts";
+import { bodyKind, type BodyKind } from "../http/mime.ts";
 import { markPersonalised } from "./cache-headers.ts";
 
 export interface HtmlContext extends JudgeContext {
@@ -54,8 +56,26 @@ export function shapeResponse(input: ShapeInput): Response {
     personalised = true;
   }
 
+  // The allowlist the browser enforces, on every response it may render or run as a worker.
+  const kind = bodyKind(response.headers.get("content-type"));
+  const pageUrl = new URL(input.request.url);
+  const applied = applyAllowlistHeaders({
+    headers,
+    context,
+    pageUrl,
+    kind,
+    destination: input.request.headers.get("sec-fetch-dest"),
+    apply: decision.mode === "enforce",
+  });
+  if (applied.csp) personalised = true;
+  if (applied.refusals.length > 0) {
+    if (decision.mode !== "enforce") logActions(applied.refusals, { decision, route: context.route.source, path: input.path }, input.log);
+    personalised = true;
+  }
+  if (kind === "script" && !applied.csp) varyOnDestination(headers);
+
   let shaped = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  if (input.transformHtml !== undefined && isHtml(response) && hasBody(input.request.method, response.status)) {
+  if (input.transformHtml !== undefined && kind === "html" && rewritable(response) && hasBody(input.request.method, response.status)) {
     const rewritten = input.transformHtml(shaped, { ...context, request: input.request, log: input.log });
     if (rewritten !== null) {
       shaped = rewritten;
@@ -69,11 +89,33 @@ export function shapeResponse(input: ShapeInput): Response {
   return shaped;
 }
 
-/** HTMLRewriter does not look at Content-Type; we must (it would rewrite JSON as HTML). */
+/** HTMLRewriter does not look at Content-Type; we must (it would rewrite JSON as HTML). Read as a browser reads it. */
 export function isHtml(response: Response): boolean {
-  const type = response.headers.get("content-type") ?? "";
-  return /^\s*(?:text\/html|application\/xhtml\+xml)\s*(?:;|$)/i.test(type);
+  return bodyKind(response.headers.get("content-type")) === "html";
 }
+
+/**
+ * The runtime decodes gzip and br (and hands over text); any other coding, or a
+ * spelling it does not recognise (`GZIP`, `gzip, gzip`), arrives as the origin
+ * sent it, and rewriting compressed bytes would corrupt them (workerd#6432). Such
+ * a body passes untouched; the CSP header still applies.
+ */
+export function rewritable(response: Response): boolean {
+  const coding = response.headers.get("content-encoding");
+  return coding === null || /^(?:gzip|br|identity)$/.test(coding.trim());
+}
+
+/**
+ * A script fetched by `<script>` carries no CSP; a worker built from the same URL
+ * needs one. Different answers by destination must not share a browser cache entry.
+ */
+function varyOnDestination(headers: Headers): void {
+  const vary = headers.get("vary");
+  if (vary === null) headers.set("vary", "Sec-Fetch-Dest");
+  else if (!/(?:^|,)\s*(?:\*|sec-fetch-dest)\s*(?:,|$)/i.test(vary)) headers.set("vary", `${vary}, Sec-Fetch-Dest`);
+}
+
+export type { BodyKind };
 
 /** HEAD, 204, 205 and 304 carry no body (RFC 9110 §6.4.1). */
 export function hasBody(method: string, status: number): boolean {

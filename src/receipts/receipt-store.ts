@@ -9,7 +9,7 @@
  * receipt: erasure keeps the random id in `erased_receipts`.
  */
 import type { Logger } from "../enforce/report.ts";
-import { RECEIPTS_SQL } from "./schema-sql.ts";
+import { ADDED_COLUMNS, RECEIPTS_SQL } from "./schema-sql.ts";
 import type { Receipt } from "./receipt.ts";
 
 const ready = new WeakSet<D1Database>();
@@ -19,6 +19,11 @@ export async function ensureSchema(db: D1Database): Promise<void> {
   if (ready.has(db)) return;
   const statements = RECEIPTS_SQL.split(";").map((s) => s.trim()).filter((s) => s !== "");
   await db.batch(statements.map((s) => db.prepare(s)));
+  // A local database an older Worker created lacks the columns added since (deployments get them from migrations/).
+  for (const added of ADDED_COLUMNS) {
+    const { results } = await db.prepare("SELECT name FROM pragma_table_info(?1)").bind(added.table).all<{ name: string }>();
+    if (!results.some((c) => c.name === added.column)) await db.prepare(added.sql).run();
+  }
   ready.add(db);
 }
 
@@ -26,10 +31,10 @@ export async function insertReceipt(db: D1Database, r: Receipt): Promise<void> {
   await ensureSchema(db);
   await db
     .prepare(
-      "INSERT OR IGNORE INTO receipts (id, time, policy, revision, choice, method, gpc, regime, country) " +
-        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE NOT EXISTS (SELECT 1 FROM erased_receipts WHERE id = ?1)",
+      "INSERT OR IGNORE INTO receipts (id, time, policy, revision, choice, method, gpc, regime, country, vendors) " +
+        "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE NOT EXISTS (SELECT 1 FROM erased_receipts WHERE id = ?1)",
     )
-    .bind(r.id, r.time, r.policy, r.revision, JSON.stringify(r.choice), r.method, r.gpc ? 1 : 0, r.regime, r.country)
+    .bind(r.id, r.time, r.policy, r.revision, JSON.stringify(r.choice), r.method, r.gpc ? 1 : 0, r.regime, r.country, JSON.stringify(r.vendors ?? []))
     .run();
 }
 
@@ -75,6 +80,7 @@ export async function readReceipt(db: D1Database, id: string): Promise<Receipt |
     gpc: row.gpc === 1,
     regime: String(row.regime),
     country: String(row.country),
+    vendors: JSON.parse(String(row.vendors ?? "[]")) as string[],
   };
 }
 

@@ -24,6 +24,8 @@ export interface Receipt {
   revision: number;
   /** Every category of the policy: true when allowed by this choice. */
   choice: Record<string, boolean>;
+  /** Vendors allowed one by one (a placeholder's "Allow YouTube"). Absent in receipts queued before per-vendor consent. */
+  vendors?: string[];
   method: ReceiptMethod;
   gpc: boolean;
   regime: string;
@@ -43,6 +45,7 @@ export function buildReceipt(policy: CompiledPolicy, choice: ConsentChoice, acti
     policy: policy.id,
     revision: choice.revision,
     choice: choiceMap,
+    vendors: [...choice.vendors],
     method: signalDecided ? "gpc" : action,
     gpc: choice.gpc,
     regime: decision.regime,

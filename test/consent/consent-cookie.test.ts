@@ -10,7 +10,7 @@ async function keysFor(secret: string): Promise<CryptoKey[]> {
 }
 
 const NOW = 1_790_000_000;
-const choice: ConsentChoice = { granted: ["analytics"], refused: ["functional"], revision: 1, time: NOW - 60, id: newReceiptId(), gpc: false };
+const choice: ConsentChoice = { granted: ["analytics"], refused: ["functional"], vendors: [], revision: 1, time: NOW - 60, id: newReceiptId(), gpc: false };
 const options = async () => ({ policyId: "westhub", revision: 1, lifetimeDays: 182, now: NOW, keys: await keysFor(env.CONSENT_SECRET!) });
 
 describe("consent cookie", () => {

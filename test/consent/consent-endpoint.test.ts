@@ -45,7 +45,7 @@ describe("consent endpoint", () => {
       expect(response.status).toBe(303);
       expect(response.headers.get("location")).toBe("/pricing?x=1");
       const line = response.headers.getSetCookie().find((l) => l.startsWith("consentry="))!;
-      expect(line).toMatch(/^consentry=1\.1\.functional~analytics\.\.[0-9a-z]+\.[\w-]{22}\.-\.[\w-]{22}; Max-Age=15724800; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      expect(line).toMatch(/^consentry=2\.1\.functional~analytics\.\.\.[0-9a-z]+\.[\w-]{22}\.-\.[\w-]{22}; Max-Age=15724800; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     });
 
     it("should give a choice that the proxy then honours", async () => {
@@ -85,7 +85,9 @@ describe("consent endpoint", () => {
       const response = await post(JSON.stringify({ action: "custom", categories: ["functional"] }), { "content-type": "application/json" });
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
-      expect(body).toEqual({ receipt: expect.stringMatching(/^[\w-]{22}$/), granted: ["functional"], refused: ["analytics"], allowed: ["necessary", "security", "functional"], cookies: expect.objectContaining({ m: "allow" }),
+      expect(body).toEqual({ receipt: expect.stringMatching(/^[\w-]{22}$/), granted: ["functional"], refused: ["analytics"], vendors: [], allowed: ["necessary", "security", "functional"], cookies: expect.objectContaining({ m: "allow" }),
+        // The new allowlist: functional vendors such as Intercom now load, analytics ones such as Hotjar still do not.
+        hosts: expect.stringMatching(/^(?=.*(?:^| )intercom\.io(?: |$))(?!.*hotjar)(?=.*westhub\.app)/),
         consentMode: { ad_storage: "denied", ad_user_data: "denied", ad_personalization: "denied", analytics_storage: "denied", functionality_storage: "granted", personalization_storage: "granted", security_storage: "granted" },
       });
       expect(response.headers.get("cache-control")).toBe("no-store");
@@ -98,6 +100,7 @@ describe("consent endpoint", () => {
       ["a category that is not optional", JSON.stringify({ action: "custom", categories: ["necessary"] }), /not optional categories of this policy: necessary/],
       ["an unknown key", JSON.stringify({ action: "custom", catagories: [] }), /catagories/],
       ["broken JSON", "{", /not a form or JSON/],
+      ["a vendor nobody knows", JSON.stringify({ action: "custom", vendors: ["no-such-vendor"] }), /unknown vendors: no-such-vendor/],
     ])("%s", async (_, body, message) => {
       const response = await post(body, { "content-type": "application/json" });
       expect(response.status).toBe(400);

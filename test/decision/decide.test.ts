@@ -9,7 +9,7 @@ const CA: Jurisdiction = { country: "US", region: "CA", source: "cf" };
 const none: ConsentState = { status: "absent", choice: null };
 const chose = (granted: string[], refused: string[], extra: Partial<ConsentChoice> = {}): ConsentState => ({
   status: "valid",
-  choice: { granted, refused, revision: 1, time: 0, id: "x".repeat(22), gpc: false, ...extra },
+  choice: { granted, refused, vendors: [], revision: 1, time: 0, id: "x".repeat(22), gpc: false, ...extra },
 });
 
 function run(input: Partial<DecisionInput>) {

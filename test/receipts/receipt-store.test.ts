@@ -20,6 +20,7 @@ function receipt(overrides: Partial<Receipt> = {}): Receipt {
     gpc: false,
     regime: "opt-in",
     country: "DE",
+    vendors: [],
     ...overrides,
   };
 }
@@ -32,7 +33,7 @@ const unavailable = { prepare: () => failingStatement, batch: outage, exec: outa
 describe("receipts", () => {
   it("should record the choice per category, how it was made, the regime and the country, and nothing about the visitor", () => {
     const route = westhub.route(new URL("https://westhub.app/"));
-    const choice = { granted: ["analytics"], refused: ["functional"], revision: westhub.revision, time: 1_790_000_000, id: "a".repeat(22), gpc: false };
+    const choice = { granted: ["analytics"], refused: ["functional"], vendors: [], revision: westhub.revision, time: 1_790_000_000, id: "a".repeat(22), gpc: false };
     const decision = decide({ policy: westhub, route, consent: { status: "valid", choice }, gpc: false, dnt: false, jurisdiction: { country: "DE", region: null, source: "cf" } });
     const r = buildReceipt(westhub, choice, "custom", decision);
     expect(r).toEqual({
@@ -45,13 +46,14 @@ describe("receipts", () => {
       gpc: false,
       regime: "opt-in",
       country: "DE",
+      vendors: [],
     });
   });
 
   it("should call it a GPC choice when the signal was on and the choice kept its categories off", () => {
     const route = westhub.route(new URL("https://westhub.app/"));
     const jurisdiction = { country: "US", region: "CA", source: "cf" } as const;
-    const base = { refused: [], revision: westhub.revision, time: 1, id: "b".repeat(22), gpc: true };
+    const base = { refused: [], vendors: [], revision: westhub.revision, time: 1, id: "b".repeat(22), gpc: true };
     const off = { ...base, granted: ["functional"] };
     const decision = decide({ policy: westhub, route, consent: { status: "valid", choice: off }, gpc: true, dnt: false, jurisdiction });
     expect(buildReceipt(westhub, off, "custom", decision)).toMatchObject({ method: "gpc", gpc: true, regime: "opt-out", country: "US-CA" });

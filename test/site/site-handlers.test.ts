@@ -40,7 +40,7 @@ describe("Consentry's own endpoints", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("cache-control")).toBe("no-store");
       const receipt = (await response.json()) as Record<string, unknown>;
-      expect(Object.keys(receipt).sort()).toEqual(["choice", "country", "gpc", "id", "method", "policy", "regime", "revision", "time"]);
+      expect(Object.keys(receipt).sort()).toEqual(["choice", "country", "gpc", "id", "method", "policy", "regime", "revision", "time", "vendors"]);
       expect(receipt).toMatchObject({ id: answer.receipt, policy: "westhub", method: "custom", regime: "opt-in", country: "DE", choice: { analytics: true, functional: false, marketing: false, necessary: true } });
     });
 

@@ -32,7 +32,7 @@ export async function rewrite(html: string, options: RewriteOptions = {}): Promi
   const consent: ConsentState =
     options.granted === undefined
       ? { status: "absent", choice: null }
-      : { status: "valid", choice: { granted: options.granted, refused: [], revision: policy.revision, time: 0, id: "x".repeat(22), gpc: false } };
+      : { status: "valid", choice: { granted: options.granted, refused: [], vendors: [], revision: policy.revision, time: 0, id: "x".repeat(22), gpc: false } };
   const decision = decide({ policy, route, consent, gpc: options.gpc ?? false, dnt: false, jurisdiction: { country: (options.country ?? "DE").split("-")[0]!, region: options.country?.split("-")[1] ?? null, source: "cf" } });
   const logs: Record<string, unknown>[] = [];
   const bytes = new TextEncoder().encode(html);

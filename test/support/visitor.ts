@@ -31,6 +31,7 @@ export async function consentCookie(policy: CompiledPolicy, granted: string[], e
   const choice: ConsentChoice = {
     granted,
     refused,
+    vendors: [],
     revision: policy.revision,
     time: Math.floor(Date.now() / 1000) - 10,
     id: newReceiptId(),

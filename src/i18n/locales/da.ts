@@ -31,6 +31,8 @@ export const da: Messages = {
   firstParty: "Dette websted",
   blockedContent: "Indhold fra {vendor} er blokeret, fordi det kræver cookies i kategorien »{category}«.",
   allowContent: "Tillad »{category}«",
+  allowVendor: "Tillad {vendor}",
+  unclassified: "uklassificeret",
   vendorPolicy: "Privatlivspolitik for {vendor}",
   saved: "Dit valg er gemt.",
   backToSite: "Tilbage til webstedet",

@@ -31,6 +31,8 @@ export const de: Messages = {
   firstParty: "Diese Website",
   blockedContent: "Inhalte von {vendor} sind blockiert, da sie Cookies der Kategorie „{category}“ erfordern.",
   allowContent: "Kategorie „{category}“ zulassen",
+  allowVendor: "{vendor} zulassen",
+  unclassified: "nicht eingeordnet",
   vendorPolicy: "Datenschutzerklärung von {vendor}",
   saved: "Ihre Auswahl wurde gespeichert.",
   backToSite: "Zurück zur Website",

@@ -34,6 +34,8 @@ export const en = {
   firstParty: "This site",
   blockedContent: "{vendor} content is blocked: it needs {category} cookies.",
   allowContent: "Allow {category} content",
+  allowVendor: "Allow {vendor}",
+  unclassified: "unclassified",
   vendorPolicy: "{vendor} privacy policy",
   saved: "Your choice has been saved.",
   backToSite: "Back to the site",

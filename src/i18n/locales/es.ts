@@ -31,6 +31,8 @@ export const es: Messages = {
   firstParty: "Este sitio",
   blockedContent: "El contenido de {vendor} está bloqueado porque requiere cookies de la categoría «{category}».",
   allowContent: "Permitir «{category}»",
+  allowVendor: "Permitir {vendor}",
+  unclassified: "sin clasificar",
   vendorPolicy: "Política de privacidad de {vendor}",
   saved: "Se ha guardado su elección.",
   backToSite: "Volver al sitio",

@@ -31,6 +31,8 @@ export const fr: Messages = {
   firstParty: "Ce site",
   blockedContent: "Le contenu de {vendor} est bloqué : il nécessite des cookies de la catégorie « {category} ».",
   allowContent: "Autoriser « {category} »",
+  allowVendor: "Autoriser {vendor}",
+  unclassified: "non classé",
   vendorPolicy: "Politique de confidentialité de {vendor}",
   saved: "Votre choix a été enregistré.",
   backToSite: "Retour au site",

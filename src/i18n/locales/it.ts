@@ -31,6 +31,8 @@ export const it: Messages = {
   firstParty: "Questo sito",
   blockedContent: "Il contenuto di {vendor} è bloccato perché richiede cookie della categoria «{category}».",
   allowContent: "Consenti «{category}»",
+  allowVendor: "Consenti {vendor}",
+  unclassified: "non classificato",
   vendorPolicy: "Informativa privacy di {vendor}",
   saved: "La tua scelta è stata salvata.",
   backToSite: "Torna al sito",

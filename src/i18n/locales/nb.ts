@@ -31,6 +31,8 @@ export const nb: Messages = {
   firstParty: "Dette nettstedet",
   blockedContent: "Innhold fra {vendor} er blokkert fordi det krever informasjonskapsler i kategorien «{category}».",
   allowContent: "Tillat «{category}»",
+  allowVendor: "Tillat {vendor}",
+  unclassified: "uklassifisert",
   vendorPolicy: "Personvernerklæringen til {vendor}",
   saved: "Valget ditt er lagret.",
   backToSite: "Tilbake til nettstedet",

@@ -31,6 +31,8 @@ export const nl: Messages = {
   firstParty: "Deze site",
   blockedContent: "Inhoud van {vendor} is geblokkeerd, omdat daarvoor cookies uit de categorie ‘{category}’ nodig zijn.",
   allowContent: "‘{category}’ toestaan",
+  allowVendor: "{vendor} toestaan",
+  unclassified: "niet ingedeeld",
   vendorPolicy: "Privacybeleid van {vendor}",
   saved: "Uw keuze is opgeslagen.",
   backToSite: "Terug naar de site",

@@ -31,6 +31,8 @@ export const pl: Messages = {
   firstParty: "Ten serwis",
   blockedContent: "Treść dostawcy {vendor} jest zablokowana, ponieważ wymaga plików cookie z kategorii „{category}”.",
   allowContent: "Zezwól na „{category}”",
+  allowVendor: "Zezwól na {vendor}",
+  unclassified: "niesklasyfikowane",
   vendorPolicy: "Polityka prywatności dostawcy {vendor}",
   saved: "Twój wybór został zapisany.",
   backToSite: "Wróć do serwisu",

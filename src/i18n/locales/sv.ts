@@ -31,6 +31,8 @@ export const sv: Messages = {
   firstParty: "Den här webbplatsen",
   blockedContent: "Innehåll från {vendor} är blockerat eftersom det kräver kakor i kategorin ”{category}”.",
   allowContent: "Tillåt ”{category}”",
+  allowVendor: "Tillåt {vendor}",
+  unclassified: "oklassificerad",
   vendorPolicy: "Integritetspolicy för {vendor}",
   saved: "Ditt val har sparats.",
   backToSite: "Tillbaka till webbplatsen",
