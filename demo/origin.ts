@@ -5,7 +5,7 @@
  * need: JSON, binary, redirects, 204, 304, echo of request headers.
  */
 import { billingPage, dialerPage, homePage, plainPage } from "./pages.ts";
-import { STRICT_CSP, TAG_MANAGER_JS, strictCspPage, tagManagerPage, trackersPage } from "./tracker-pages.ts";
+import { STRICT_CSP, TAG_MANAGER_JS, embedsPage, strictCspPage, tagManagerPage, trackersPage } from "./tracker-pages.ts";
 
 /** Cookies an ordinary site sets, one of each kind (Expires carries a comma on purpose). */
 export const DEMO_COOKIES = [
@@ -47,6 +47,8 @@ export async function handleOrigin(request: Request): Promise<Response> {
       return html(trackersPage());
     case "/strict-csp":
       return html(strictCspPage(), { headers: { "content-security-policy": STRICT_CSP } });
+    case "/embeds":
+      return html(embedsPage(), {}, []);
     case "/tag-manager":
       return html(tagManagerPage());
     case "/tag-manager.js":

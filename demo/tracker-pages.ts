@@ -124,3 +124,18 @@ export function strictCspPage(): string {
 </html>
 `;
 }
+
+/** Two embeds of one category from two vendors: consent through one placeholder must allow that vendor only. */
+export function embedsPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Embeds · Northwind Demo</title></head>
+<body>
+<h1>Embeds</h1>
+<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Product video"></iframe>
+<iframe width="400" height="300" src="https://www.instagram.com/p/demo/embed" title="Instagram post"></iframe>
+<script async src="https://snap.licdn.com/li.lms-analytics/insight.min.js"></script>
+</body>
+</html>
+`;
+}

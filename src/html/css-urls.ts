@@ -7,7 +7,7 @@
  *
  * CSS escapes (`\2f`, `\:`) are decoded before a URL is judged (CSS Syntax §4.3.7).
  */
-const URL_FUNCTION = /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|((?:[^)\s"'\\]|\\.)*))\s*\)/gi;
+const URL_FUNCTION = /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|((?:[^)\s"'\\]|\\[0-9a-f]{1,6}\s?|\\.)*))\s*\)/gi;
 const IMPORT_STRING = /@import\s+(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/gi;
 const IMAGE_SET = /image-set\(([^)]*)\)/gi;
 const STRING = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g;

@@ -10,7 +10,9 @@
  * browser enforces (the CSP header, src/allowlist/) is what makes leaks
  * impossible, including the ways of loading that no rewriting can see.
  */
+import { extractMimeEssence } from "../http/mime.ts";
 import type { HtmlTransform } from "../proxy/shape-response.ts";
+import { guardedTransform } from "./guarded-transform.ts";
 import { registerFrames } from "./handlers/frames.ts";
 import { registerInsertions } from "./handlers/insertions.ts";
 import { registerNoscript } from "./handlers/noscript.ts";
@@ -21,6 +23,9 @@ import { PageState } from "./page-state.ts";
 
 export function createPageRewriter(): HtmlTransform {
   return (response, context) => {
+    // XHTML is parsed as XML: Consentry's HTML insertions would make the page ill-formed.
+    // It passes unrewritten, with the allowlist the browser enforces.
+    if (extractMimeEssence(response.headers.get("content-type")) === "application/xhtml+xml") return null;
     const page = new PageState(context, response.headers);
     const rewriter = new HTMLRewriter();
     // Insertions first: the head script must land before a first-child script is judged.
@@ -30,6 +35,6 @@ export function createPageRewriter(): HtmlTransform {
     registerResources(rewriter, page);
     registerStyles(rewriter, page);
     registerNoscript(rewriter, page);
-    return rewriter.transform(response);
+    return guardedTransform(rewriter, response, () => page.bypass());
   };
 }

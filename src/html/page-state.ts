@@ -41,6 +41,7 @@ export class PageState {
   private uiWritten = false;
   private placeholderStyleWritten = false;
   private negotiated: Language | undefined;
+  private bypassed = false;
 
   constructor(context: HtmlContext, headers: Headers) {
     this.context = context;
@@ -89,6 +90,19 @@ export class PageState {
     } catch {
       // HTML §4.2.3: an unparsable base leaves the document URL in force.
     }
+  }
+
+  /**
+   * The rest of the page bypasses the rewriter (a construct it cannot parse): the
+   * document's end is reached early, and nothing may be appended there.
+   */
+  bypass(): void {
+    this.bypassed = true;
+    this.context.log(JSON.stringify({ consentry: "enforcement-error", stage: "html:parse", error: "ambiguous markup: the rest of the page passes unrewritten", path: this.pageUrl.pathname }));
+  }
+
+  get atRealEnd(): boolean {
+    return !this.bypassed;
   }
 
   /** The head script must run before any of the page's: at the top of <head>, else before the first script or body content. */

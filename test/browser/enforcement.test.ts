@@ -33,20 +33,24 @@ describe("an EU visitor on a page full of trackers (WestHub)", () => {
     await context.close();
   });
 
-  it("should revive the consented tags in place, without a reload, and keep marketing out", async () => {
+  it("should bring the consented tags back with one reload of the same page, and keep marketing out", async () => {
     const { context, page, thirdParty } = await trackedPage(browser());
     await page.goto(`${EU}/trackers`, { waitUntil: "load" });
-    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
     let navigations = 0;
     page.on("framenavigated", (frame) => {
       if (frame === page.mainFrame()) navigations += 1;
     });
 
-    await page.evaluate(() => (window as unknown as { consentry: { choose(a: string): Promise<void> } }).consentry.choose("accept-all"));
+    await Promise.all([
+      page.waitForEvent("load"),
+      // The page may reload under the call: its promise then never settles in this document.
+      page.evaluate(() => void (window as unknown as { consentry: { choose(a: string): Promise<void> } }).consentry.choose("accept-all")),
+    ]);
     await page.waitForFunction(() => ((window as unknown as { __trackers?: string[] }).__trackers ?? []).length >= 2);
 
-    expect(navigations).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(42);
+    // A CSP cannot widen inside a document (CSP3 §4.2): the page reloads itself, once, where it was.
+    expect(navigations).toBe(1);
+    expect(page.url()).toBe(`${EU}/trackers`);
     expect((await page.evaluate(() => (window as unknown as { __trackers: string[] }).__trackers)).sort()).toEqual(["gtag", "hotjar"]);
     // Marketing is "none" in WestHub's policy: accepting everything does not bring it in.
     expect(hosts(thirdParty)).toEqual(["fonts.googleapis.com", "static.hotjar.com", "www.googletagmanager.com"]);
@@ -72,7 +76,7 @@ describe("a tag manager injecting further vendors (WestHub)", () => {
   it("should let the injected analytics vendor load once the visitor agrees, never the marketing one", async () => {
     const { context, page, thirdParty } = await trackedPage(browser());
     await page.goto(`${EU}/tag-manager`, { waitUntil: "load" });
-    await page.evaluate(() => (window as unknown as { consentry: { choose(a: string): Promise<void> } }).consentry.choose("accept-all"));
+    await page.evaluate(() => void (window as unknown as { consentry: { choose(a: string): Promise<void> } }).consentry.choose("accept-all"));
     await page.waitForFunction(() => ((window as unknown as { __trackers?: string[] }).__trackers ?? []).includes("hotjar"));
     expect(hosts(thirdParty)).toEqual(["static.hotjar.com"]);
     await context.close();

@@ -14,6 +14,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     consentryEU: string;
     consentryCA: string;
+    /** The Whereby policy, a visitor in Germany. */
+    consentryWherebyEU: string;
   }
 }
 
@@ -60,12 +62,18 @@ async function startConsentry(origin: string, policy: string, country: string): 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const origin = await startDemoOrigin(0);
   const originUrl = `http://127.0.0.1:${origin.port}`;
-  const [eu, ca] = await Promise.all([startConsentry(originUrl, "westhub", "DE"), startConsentry(originUrl, "westhub", "US-CA")]);
+  const [eu, ca, wherebyEu] = await Promise.all([
+    startConsentry(originUrl, "westhub", "DE"),
+    startConsentry(originUrl, "westhub", "US-CA"),
+    startConsentry(originUrl, "whereby", "DE"),
+  ]);
   project.provide("consentryEU", eu.url);
   project.provide("consentryCA", ca.url);
+  project.provide("consentryWherebyEU", wherebyEu.url);
   return async () => {
     eu.process.kill();
     ca.process.kill();
+    wherebyEu.process.kill();
     await origin.close();
   };
 }

@@ -28,6 +28,24 @@ describe("consent cookie", () => {
     expect(await decodeConsent(await encodeConsent(none, "westhub", key!), await options())).toEqual({ status: "valid", choice: none });
   });
 
+  it("should carry vendors granted one by one", async () => {
+    const [key] = await keysFor(env.CONSENT_SECRET!);
+    const youtube: ConsentChoice = { ...choice, vendors: ["google-ads", "youtube"] };
+    const value = await encodeConsent(youtube, "westhub", key!);
+    expect(value.split(".")[4]).toBe("google-ads~youtube");
+    expect(await decodeConsent(value, await options())).toEqual({ status: "valid", choice: youtube });
+  });
+
+  it("should still read a version 1 cookie, made before per-vendor consent, and hold its signature to it", async () => {
+    const [key] = await keysFor(env.CONSENT_SECRET!);
+    // A version 1 value is the version 2 payload without the vendor list, signed as such.
+    const payload = ["1", "1", "analytics", "functional", (NOW - 60).toString(36), choice.id, "-"].join(".");
+    const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key!, new TextEncoder().encode(`westhub|${payload}`)), 0, 16);
+    const mac = btoa(String.fromCharCode(...signature)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    expect(await decodeConsent(`${payload}.${mac}`, await options())).toEqual({ status: "valid", choice: { ...choice, vendors: [] } });
+    expect((await decodeConsent(`${payload.replace(".analytics.", ".analytics~marketing.")}.${mac}`, await options())).status).toBe("forged");
+  });
+
   describe("means no valid choice, never an error", () => {
     it.each([
       ["", "absent"],
@@ -35,6 +53,8 @@ describe("consent cookie", () => {
       ["1.1.analytics..x.y.-.z", "malformed"],
       ["1.1.ANALYTICS..mj3k2ab.AAAAAAAAAAAAAAAAAAAAAA.-.AAAAAAAAAAAAAAAAAAAAAA", "malformed"],
       ["2.1.analytics..mj3k2ab.AAAAAAAAAAAAAAAAAAAAAA.-.AAAAAAAAAAAAAAAAAAAAAA", "malformed"],
+      ["2.1.analytics..You~Tube.mj3k2ab.AAAAAAAAAAAAAAAAAAAAAA.-.AAAAAAAAAAAAAAAAAAAAAA", "malformed"],
+      ["3.1.analytics...mj3k2ab.AAAAAAAAAAAAAAAAAAAAAA.-.AAAAAAAAAAAAAAAAAAAAAA", "malformed"],
       ["1.1.analytics..mj3k2ab.AAAAAAAAAAAAAAAAAAAAAA.-.AAAAAAAAAAAAAAAAAAAAAA", "forged"],
       ["%E0%A4%A", "malformed"],
       ["x".repeat(5000), "malformed"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PATHS } from "../../src/paths.ts";
-import { westhub } from "../support/policies.ts";
+import { westhub, whereby } from "../support/policies.ts";
 import { consentCookie, cookiesExpired, cookiesSet, visit } from "../support/visitor.ts";
 
 const SAME = { origin: "https://westhub.app", "sec-fetch-site": "same-origin" };
@@ -91,6 +91,31 @@ describe("consent endpoint", () => {
         consentMode: { ad_storage: "denied", ad_user_data: "denied", ad_personalization: "denied", analytics_storage: "denied", functionality_storage: "granted", personalization_storage: "granted", security_storage: "granted" },
       });
       expect(response.headers.get("cache-control")).toBe("no-store");
+    });
+  });
+
+  describe("per-vendor consent (a placeholder's button)", () => {
+    it("should grant that vendor only, keeping what was already allowed, and tell the guard the wider allowlist", async () => {
+      const before = await consentCookie(whereby, ["analysis"]);
+      const response = await visit("https://whereby.com/_consentry/consent", {
+        method: "POST",
+        headers: { origin: "https://whereby.com", "sec-fetch-site": "same-origin", "content-type": "application/json", cookie: before },
+        body: JSON.stringify({ action: "custom", categories: ["analysis"], vendors: ["youtube"] }),
+      });
+      const body = (await response.json()) as { vendors: string[]; allowed: string[]; hosts: string };
+      expect(body.vendors).toEqual(["youtube"]);
+      expect(body.allowed).not.toContain("advertising");
+      expect(body.hosts.split(" ")).toEqual(expect.arrayContaining(["youtube.com", "ytimg.com", "google-analytics.com"]));
+      expect(body.hosts.split(" ")).not.toContain("connect.facebook.net");
+      const cookie = response.headers.getSetCookie().find((l) => l.startsWith("consentry="))!;
+      expect(cookie.split(";")[0]!.split(".")[4]).toBe("youtube");
+    });
+
+    it("should take the vendor from a plain form too, and drop every vendor grant on reject-all", async () => {
+      const grant = await post(form([["action", "custom"], ["vendor", "hotjar"], ["return", "/"]]));
+      expect(grant.headers.getSetCookie().find((l) => l.startsWith("consentry="))!.split(".")[4]).toBe("hotjar");
+      const reject = await post(form([["action", "reject-all"], ["vendor", "hotjar"]]));
+      expect(reject.headers.getSetCookie().find((l) => l.startsWith("consentry="))!.split(".")[4]).toBe("");
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConsentChoice, ConsentState } from "../../src/consent/consent-cookie.ts";
 import { decide, requiredOnly, type DecisionInput } from "../../src/decision/decide.ts";
+import { judgeCookie } from "../../src/enforce/judge-cookie.ts";
 import type { Jurisdiction } from "../../src/decision/jurisdiction.ts";
 import { westhub, whereby } from "../support/policies.ts";
 
@@ -94,5 +95,25 @@ describe("decide", () => {
   it("should fall back to required categories only", () => {
     const d = requiredOnly(westhub, westhub.route(new URL("https://westhub.app/")));
     expect([...d.allowed]).toEqual(["necessary", "security"]);
+  });
+});
+
+describe("vendors granted one by one", () => {
+  const chooseVendors = (vendors: string[]): ConsentState => chose([], ["analysis", "integrations", "advertising"], { vendors });
+
+  it("should carry grants from a valid choice only", () => {
+    expect([...run({ policy: whereby, consent: chooseVendors(["youtube"]) }).vendorGrants]).toEqual(["youtube"]);
+    expect(run({ policy: whereby, consent: { status: "stale", choice: chooseVendors(["youtube"]).choice } }).vendorGrants.size).toBe(0);
+    expect(requiredOnly(whereby, whereby.route(new URL("https://whereby.com/"))).vendorGrants.size).toBe(0);
+  });
+
+  it("should let the granted vendor's cookies through and no other of its category, never a forbidden one's", () => {
+    const route = whereby.route(new URL("https://whereby.com/"));
+    const decision = run({ policy: whereby, consent: chooseVendors(["google-ads"]) });
+    expect(judgeCookie("_gcl_au", { policy: whereby, decision, route }).allowed).toBe(true);
+    expect(judgeCookie("_fbp", { policy: whereby, decision, route }).allowed).toBe(false);
+    const westhubRoute = westhub.route(new URL("https://westhub.app/"));
+    const forbidden = run({ policy: westhub, consent: chose([], ["functional", "analytics"], { vendors: ["meta-pixel"] }) });
+    expect(judgeCookie("_fbp", { policy: westhub, decision: forbidden, route: westhubRoute }).allowed).toBe(false);
   });
 });

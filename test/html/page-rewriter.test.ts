@@ -344,6 +344,33 @@ describe("page rewriter", () => {
     });
   });
 
+  describe("markup the streaming parser cannot take", () => {
+    it("should deliver the whole page: rewritten up to the ambiguous tag, as sent after it", async () => {
+      const page = `<html><head><title>t</title></head><body><script src="${META}"></script><select><option>a<style>.x{}</style></select><img src="https://www.facebook.com/tr"><p>the end</p></body></html>`;
+      for (const chunk of [1, 13, 100_000]) {
+        const { html, logs } = await rewrite(page, { chunk });
+        expect(html, `chunk ${chunk}`).toMatch(/<\/body><\/html>$/);
+        expect(html).toContain(`data-src="${META}"`);
+        expect(html.slice(html.indexOf("<select>"))).toBe(page.slice(page.indexOf("<select>")));
+        expect(logs).toContainEqual(expect.objectContaining({ consentry: "enforcement-error", stage: "html:parse" }));
+      }
+    });
+
+    it("should deliver a frameset page whole", async () => {
+      const page = `<html><head><title>f</title><script src="${META}"></script></head><frameset cols="50%,50%"><frame src="/a"><frame src="https://www.youtube.com/embed/x"></frameset><noframes><body>x</body></noframes><script>var after = 1;</script></html>`;
+      const { html } = await rewrite(page, { chunk: 9 });
+      expect(html).toContain(`data-src="${META}"`);
+      expect(html.endsWith(`<script>var after = 1;</script></html>`)).toBe(true);
+    });
+
+    it("should leave XHTML unrewritten, since Consentry's insertions are HTML, not XML", async () => {
+      const page = `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title><script src="${META}"/></head><body><p>x</p></body></html>`;
+      const { html, changed } = await rewrite(page, { headers: { "content-type": "application/xhtml+xml" } });
+      expect(changed).toBe(false);
+      expect(html).toBe(page);
+    });
+  });
+
   it("should fail closed, not truncate the page, when judging an element throws", async () => {
     const broken: CompiledPolicy = Object.create(westhub, {
       vendorForHost: {

@@ -1,0 +1,55 @@
+/**
+ * Consent per vendor, in real Chromium: a placeholder's button allows that vendor
+ * only, not its whole category; the page comes back once (its CSP cannot widen)
+ * with that vendor loaded and the rest of the category still refused. And what
+ * the browser's allowlist reported along the way.
+ */
+import { describe, expect, inject, it } from "vitest";
+import { hosts, trackedPage, useBrowser } from "./support/browser.ts";
+
+const WHEREBY = inject("consentryWherebyEU");
+const browser = useBrowser();
+
+describe("per-vendor consent through a placeholder (Whereby, visitor in Germany)", () => {
+  it("should allow YouTube only: Instagram and LinkedIn, of the same category, stay refused", async () => {
+    const { context, page, thirdParty } = await trackedPage(browser());
+    await page.goto(`${WHEREBY}/embeds`, { waitUntil: "load" });
+    expect(hosts(thirdParty)).toEqual([]);
+    const youtube = page.locator('[data-consentry-placeholder="youtube"]');
+    expect(await youtube.getByRole("button").textContent()).toBe("Allow YouTube");
+    let navigations = 0;
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) navigations += 1;
+    });
+    await Promise.all([page.waitForEvent("load"), youtube.getByRole("button").click()]);
+    await page.waitForTimeout(300);
+    expect(navigations).toBe(1);
+    expect(hosts(thirdParty)).toEqual(["www.youtube.com"]);
+    expect(await page.locator('[data-consentry-placeholder="youtube"]').count()).toBe(0);
+    expect(await page.locator('[data-consentry-placeholder="instagram"]').count()).toBe(1);
+    const consent = (await context.cookies()).find((c) => c.name === "consentry")!;
+    expect(consent.value.split(".")[4]).toBe("youtube");
+    await context.close();
+  });
+
+  it("should do the same without JavaScript: a plain form post and a redirect back", async () => {
+    const { context, page, thirdParty } = await trackedPage(browser(), { javaScript: false });
+    await page.goto(`${WHEREBY}/embeds`);
+    await Promise.all([page.waitForEvent("load"), page.locator('[data-consentry-placeholder="youtube"]').getByRole("button").click()]);
+    expect(page.url()).toBe(`${WHEREBY}/embeds`);
+    expect(hosts(thirdParty)).toEqual(["www.youtube.com"]);
+    await context.close();
+  });
+
+  it("should have the browser report nothing it refused when the rewriting already held it back", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.addInitScript(() => {
+      (window as unknown as { __violations: string[] }).__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${WHEREBY}/embeds`, { waitUntil: "load" });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await context.close();
+  });
+});
