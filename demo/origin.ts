@@ -5,7 +5,7 @@
  * need: JSON, binary, redirects, 204, 304, echo of request headers.
  */
 import { billingPage, dialerPage, homePage, plainPage } from "./pages.ts";
-import { STRICT_CSP, TAG_MANAGER_JS, embedsPage, strictCspPage, tagManagerPage, trackersPage } from "./tracker-pages.ts";
+import { ALLOWLIST_CSP, STRICT_CSP, TAG_MANAGER_JS, embedsPage, hashOnlyCsp, strictCspPage, strictPolicyPage, tagManagerPage, trackersPage } from "./tracker-pages.ts";
 
 /** Cookies an ordinary site sets, one of each kind (Expires carries a comma on purpose). */
 export const DEMO_COOKIES = [
@@ -47,6 +47,12 @@ export async function handleOrigin(request: Request): Promise<Response> {
       return html(trackersPage());
     case "/strict-csp":
       return html(strictCspPage(), { headers: { "content-security-policy": STRICT_CSP } });
+    case "/hash-csp":
+      return html(strictPolicyPage("Hash-only CSP", true), { headers: { "content-security-policy": hashOnlyCsp() } }, []);
+    case "/allowlist-csp":
+      return html(strictPolicyPage("Allowlist CSP", false), { headers: { "content-security-policy": ALLOWLIST_CSP } }, []);
+    case "/own.js":
+      return new Response(`window.__firstParty = "ran";`, { headers: { "content-type": "text/javascript" } });
     case "/embeds":
       return html(embedsPage(), {}, []);
     case "/tag-manager":

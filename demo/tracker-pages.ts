@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Pages full of real tracker tags, as vendors' install guides write them, and a
  * first-party "tag manager" that injects further vendors at run time. The demo
@@ -135,6 +137,35 @@ export function embedsPage(): string {
 <iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Product video"></iframe>
 <iframe width="400" height="300" src="https://www.instagram.com/p/demo/embed" title="Instagram post"></iframe>
 <script async src="https://snap.licdn.com/li.lms-analytics/insight.min.js"></script>
+</body>
+</html>
+`;
+}
+
+/** The site's own inline script on the strict-policy pages below: it must still run through Consentry. */
+const OWN_SCRIPT = `window.__firstParty = "ran";`;
+
+/** A hash-only policy (no nonce): the site admits exactly its own inline script. */
+export function hashOnlyCsp(): string {
+  return `default-src 'self'; script-src 'self' 'sha256-${createHash("sha256").update(OWN_SCRIPT).digest("base64")}' https://www.googletagmanager.com; style-src 'self'; img-src 'self' https:; frame-src https:`;
+}
+
+/** An allowlist policy with no inline script at all. */
+export const ALLOWLIST_CSP = `default-src 'self'; script-src 'self' https://www.googletagmanager.com https://static.hotjar.com; style-src 'self'; img-src 'self' https:`;
+
+/** A page under a strict policy that has no nonce for Consentry to borrow. */
+export function strictPolicyPage(title: string, inlineScript: boolean): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${title} · Northwind Demo</title>
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-DEMO12345"></script>
+${inlineScript ? `<script>${OWN_SCRIPT}</script>` : `<script src="/own.js"></script>`}
+</head>
+<body>
+<h1>${title}</h1>
+<p>This site's own policy admits no inline code but its own.</p>
 </body>
 </html>
 `;

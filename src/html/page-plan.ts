@@ -21,6 +21,8 @@ export interface PagePlan {
   refuses: boolean;
   /** The guard's code with this plan's configuration, ready to go inside a `<script>`. */
   guardCode: string;
+  /** The head script's exact text: Consent Mode defaults, then the guard where needed (its CSP hash is taken over this). */
+  headScript: string;
   consentMode: ConsentModeState;
   /** `gtag('consent','default',…)` for this decision, as a script body. */
   consentDefault: string;
@@ -51,13 +53,17 @@ function buildPlan(context: JudgeContext, allowlist: Allowlist): PagePlan {
     e: PATHS.consent,
     a: [...decision.allowed],
   };
+  const refuses = refusedCategory || !allowlist.open || config.b !== "" || policy.unknownCookies === "block";
+  const guardCode = GUARD_JS.replace("__CONSENTRY_CONFIG__", () => scriptJson(config));
+  const consentDefault = consentDefaultScript(consentMode);
   return {
     allowlist,
     // Unknown cookies blocked, a category refused, an allowlist to keep: the guard has work to do.
-    refuses: refusedCategory || !allowlist.open || config.b !== "" || policy.unknownCookies === "block",
-    guardCode: GUARD_JS.replace("__CONSENTRY_CONFIG__", () => scriptJson(config)),
+    refuses,
+    guardCode,
+    headScript: consentDefault + (refuses ? guardCode : ""),
     consentMode,
-    consentDefault: consentDefaultScript(consentMode),
+    consentDefault,
   };
 }
 

@@ -22,7 +22,10 @@ import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
 import { badGateway } from "./bad-gateway.ts";
 import { originRequest, originTarget, type OriginFetch } from "./origin.ts";
-import { shapeResponse, type HtmlTransform } from "./shape-response.ts";
+import { isHtml, shapeResponse, type HtmlTransform } from "./shape-response.ts";
+import { cspNonces } from "../html/csp.ts";
+import { inlineSources } from "../html/inline-hashes.ts";
+import { pagePlan } from "../html/page-plan.ts";
 import { rewriteLocation } from "./location.ts";
 
 export interface ProxyOptions {
@@ -101,11 +104,17 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
 
     const relocated = relocate(response);
     try {
+      // A site policy that admits inline code only by nonce or hash must admit Consentry's own, by hash.
+      const inline =
+        enforce && isHtml(relocated) && relocated.headers.has("content-security-policy")
+          ? await inlineSources(pagePlan(context), cspNonces(relocated.headers))
+          : undefined;
       return shapeResponse({
         response: relocated,
         request,
         context,
         requestPlan,
+        ...(inline === undefined ? {} : { inline }),
         ...(options.transformHtml === undefined ? {} : { transformHtml: options.transformHtml }),
         log,
         path: url.pathname + url.search,

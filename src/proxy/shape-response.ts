@@ -8,6 +8,7 @@
  * still fall back to the untouched body.
  */
 import { applyAllowlistHeaders } from "../allowlist/response-headers.ts";
+import { admitConsentryAll, type InlineSources } from "../allowlist/site-csp.ts";
 import type { Decision } from "../decision/decide.ts";
 import { planSetCookies, setCookieName, type CookieAction, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
 import type { JudgeContext } from "../enforce/judge-cookie.ts";
@@ -31,6 +32,8 @@ export interface ShapeInput {
   transformHtml?: HtmlTransform;
   log: Logger;
   path: string;
+  /** Consentry's inline elements, for a site policy that would refuse them (src/allowlist/site-csp.ts). */
+  inline?: InlineSources;
 }
 
 export function shapeResponse(input: ShapeInput): Response {
@@ -54,6 +57,12 @@ export function shapeResponse(input: ShapeInput): Response {
     logActions(actions, { decision, route: context.route.source, path: input.path }, input.log);
     headers.set(REPORT_HEADER, summarise(actions));
     personalised = true;
+  }
+
+  const sitePolicy = headers.get("content-security-policy");
+  if (input.inline !== undefined && sitePolicy !== null) {
+    const admitted = admitConsentryAll(sitePolicy, input.inline);
+    if (admitted !== sitePolicy) headers.set("content-security-policy", admitted);
   }
 
   // The allowlist the browser enforces, on every response it may render or run as a worker.

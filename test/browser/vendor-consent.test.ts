@@ -53,3 +53,24 @@ describe("per-vendor consent through a placeholder (Whereby, visitor in Germany)
     await context.close();
   });
 });
+
+const EU = inject("consentryEU");
+
+describe("a site whose own CSP admits no inline code but its own (WestHub, visitor in Germany)", () => {
+  for (const path of ["/hash-csp", "/allowlist-csp"]) {
+    it(`should run Consentry's guard and banner and the site's own script, refuse the tracker, and break no policy (${path})`, async () => {
+      const { context, page, thirdParty } = await trackedPage(browser());
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(`${EU}${path}`, { waitUntil: "load" });
+      expect(await page.evaluate(() => typeof (window as unknown as { consentry?: unknown }).consentry)).toBe("object");
+      expect(await page.evaluate(() => (window as unknown as { __firstParty: string }).__firstParty)).toBe("ran");
+      expect(await page.locator("#consentry").isVisible()).toBe(true);
+      expect(hosts(thirdParty)).toEqual([]);
+      expect(violations).toEqual([]);
+      await context.close();
+    });
+  }
+});
