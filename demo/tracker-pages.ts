@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 /**
  * Pages full of real tracker tags, as vendors' install guides write them, and a
  * first-party "tag manager" that injects further vendors at run time. The demo
@@ -143,11 +141,13 @@ export function embedsPage(): string {
 }
 
 /** The site's own inline script on the strict-policy pages below: it must still run through Consentry. */
-const OWN_SCRIPT = `window.__firstParty = "ran";`;
+export const OWN_SCRIPT = `window.__firstParty = "ran";`;
+/** Its CSP hash, `sha256` of OWN_SCRIPT in base64 (test/node/demo.test.ts checks it). */
+export const OWN_SCRIPT_HASH = "W7hrN/FAFQ3arvRON/JVp6GSExmu6l/zYEnDy9pDIO0=";
 
 /** A hash-only policy (no nonce): the site admits exactly its own inline script. */
 export function hashOnlyCsp(): string {
-  return `default-src 'self'; script-src 'self' 'sha256-${createHash("sha256").update(OWN_SCRIPT).digest("base64")}' https://www.googletagmanager.com; style-src 'self'; img-src 'self' https:; frame-src https:`;
+  return `default-src 'self'; script-src 'self' 'sha256-${OWN_SCRIPT_HASH}' https://www.googletagmanager.com; style-src 'self'; img-src 'self' https:; frame-src https:`;
 }
 
 /** An allowlist policy with no inline script at all. */
