@@ -19,6 +19,7 @@ import { registerNoscript } from "./handlers/noscript.ts";
 import { registerResources } from "./handlers/resources.ts";
 import { registerScripts } from "./handlers/scripts.ts";
 import { registerStyles } from "./handlers/styles.ts";
+import { registerSynthetic } from "./handlers/synthetic.ts";
 import { PageState } from "./page-state.ts";
 
 export function createPageRewriter(): HtmlTransform {
@@ -35,6 +36,7 @@ export function createPageRewriter(): HtmlTransform {
     registerResources(rewriter, page);
     registerStyles(rewriter, page);
     registerNoscript(rewriter, page);
-    return guardedTransform(rewriter, response, () => page.bypass());
+    registerSynthetic(rewriter, page);
+    return guardedTransform(rewriter, response, () => page.ambiguous());
   };
 }

@@ -41,7 +41,7 @@ export class PageState {
   private uiWritten = false;
   private placeholderStyleWritten = false;
   private negotiated: Language | undefined;
-  private bypassed = false;
+  private ambiguityLogged = false;
 
   constructor(context: HtmlContext, headers: Headers) {
     this.context = context;
@@ -92,17 +92,11 @@ export class PageState {
     }
   }
 
-  /**
-   * The rest of the page bypasses the rewriter (a construct it cannot parse): the
-   * document's end is reached early, and nothing may be appended there.
-   */
-  bypass(): void {
-    this.bypassed = true;
-    this.context.log(JSON.stringify({ consentry: "enforcement-error", stage: "html:parse", error: "ambiguous markup: the rest of the page passes unrewritten", path: this.pageUrl.pathname }));
-  }
-
-  get atRealEnd(): boolean {
-    return !this.bypassed;
+  /** Markup the parser could not take was met and worked around (src/html/ambiguity-scanner.ts): logged once per page. */
+  ambiguous(): void {
+    if (this.ambiguityLogged) return;
+    this.ambiguityLogged = true;
+    this.context.log(JSON.stringify({ consentry: "parse-ambiguity", path: this.pageUrl.pathname }));
   }
 
   /** The head script must run before any of the page's: at the top of <head>, else before the first script or body content. */

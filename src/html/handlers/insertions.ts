@@ -56,7 +56,6 @@ export function registerInsertions(rewriter: HTMLRewriter, page: PageState): voi
   // No <head> and no <body> (a fragment): everything still goes in, at the end at worst.
   rewriter.onDocument({
     end: safely(log, "document-end", (end: DocumentEnd) => {
-      if (!page.atRealEnd) return;
       page.head((html) => end.append(html, { html: true }));
       ui((html) => end.append(html, { html: true }));
     }),
