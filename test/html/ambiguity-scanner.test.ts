@@ -34,11 +34,17 @@ function scanned(html: string, size: number): { fed: string; injections: number 
 /** The rewriter as Consentry configures it for these elements (src/html/handlers/synthetic.ts). */
 async function rewriteScanned(fed: string): Promise<string> {
   return new HTMLRewriter()
-    .on("input[data-consentry-synthetic]", { element: (el) => el.remove() })
+    .on("input[data-consentry-synthetic]", {
+      element: (el) => {
+        el.remove();
+      },
+    })
     .on("noframes[data-consentry-synthetic]", {
       element: (el) => {
         el.removeAndKeepContent();
-        el.onEndTag((end) => end.after("</noframes>", { html: true }));
+        el.onEndTag((end) => {
+          end.after("</noframes>", { html: true });
+        });
       },
     })
     .transform(new Response(fed, { headers: { "content-type": "text/html" } }))
