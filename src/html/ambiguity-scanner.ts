@@ -35,21 +35,12 @@ export const SYNTHETIC_ATTRIBUTE = "data-consentry-synthetic";
 const CLOSE_SELECT = new TextEncoder().encode(`<input ${SYNTHETIC_ATTRIBUTE}>`);
 const RAW_FRAMESET = new TextEncoder().encode(`<noframes ${SYNTHETIC_ATTRIBUTE}>`);
 
-const LT = 0x3c;
-const GT = 0x3e;
-
-function lower(byte: number): number {
-  return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
-}
-
-function isAlpha(byte: number): boolean {
-  const b = lower(byte);
-  return b >= 0x61 && b <= 0x7a;
-}
-
-function isNameByte(byte: number): boolean {
-  return isAlpha(byte) || (byte >= 0x30 && byte <= 0x39) || byte === 0x2d;
-}
+/** One character per byte, so offsets in the text are offsets in the bytes. */
+const LATIN1 = new TextDecoder("latin1");
+/** A comment, or a start or end tag of an element that matters here (HTML tag names end at space, `/` or `>`). */
+const TOKEN = /<!--|<(\/?)(select|frameset|input|keygen|textarea|script|style|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s\/>]|$)/gi;
+/** Any end tag: the one that closes a raw-text element is checked by name. */
+const RAW_END = /<\/([a-z][a-z0-9]*)(?=[\s\/>]|$)/gi;
 
 export class AmbiguityScanner {
   private held: Uint8Array = new Uint8Array(0);
@@ -87,57 +78,64 @@ export class AmbiguityScanner {
 
   /**
    * Scans `bytes`, pushing onto `parts` what may go to the rewriter (with any
-   * element slipped in); answers where the held-back bytes start.
+   * element slipped in); answers where the held-back bytes start. The bytes are
+   * read as latin1 (one character per byte, so offsets agree) and only the tags
+   * that matter are looked at, found by one native regular expression.
    */
   private scan(bytes: Uint8Array, parts: Uint8Array[]): number {
+    const text = LATIN1.decode(bytes);
+    const n = text.length;
     let i = 0;
     let emitted = 0;
-    const n = bytes.length;
     const done = (safe: number): number => {
       parts.push(bytes.subarray(emitted, safe));
       return safe;
     };
     while (i < n) {
       if (this.mode === "comment") {
-        const end = indexOfSequence(bytes, [0x2d, 0x2d, GT], i);
+        const end = text.indexOf("-->", i);
         if (end < 0) return done(Math.max(i, n - 2));
         this.mode = "data";
         i = end + 3;
         continue;
       }
       if (this.mode === "raw") {
-        const end = this.findRawEnd(bytes, i);
-        if (end < 0) return done(Math.max(i, n - this.rawEnd.length - 2));
+        RAW_END.lastIndex = i;
+        let end = -1;
+        for (let m = RAW_END.exec(text); m !== null; m = RAW_END.exec(text)) {
+          if (m[1]!.toLowerCase() === this.rawEnd) {
+            end = m.index;
+            break;
+          }
+        }
+        if (end < 0) return done(Math.max(i, n - this.rawEnd.length - 3));
         this.mode = "data";
         i = end;
         continue;
       }
       if (this.mode !== "data") return done(n);
-      const lt = bytes.indexOf(LT, i);
-      if (lt < 0) return done(n);
-      // Enough bytes to read `<!--`, `</name` or `<name` and the end of the tag?
-      if (lt + 1 >= n) return done(lt);
-      const next = bytes[lt + 1]!;
-      if (next === 0x21) {
-        if (lt + 4 > n) return done(lt);
-        if (bytes[lt + 2] === 0x2d && bytes[lt + 3] === 0x2d) {
-          this.mode = "comment";
-          i = lt + 4;
-        } else i = lt + 2;
+      TOKEN.lastIndex = i;
+      const m = TOKEN.exec(text);
+      if (m === null) return done(unfinishedTag(text, i));
+      const lt = m.index;
+      // A token inside another tag's attribute value (`<p title='<select>'>`) is text to the parser.
+      const before = lt > 0 ? text.lastIndexOf("<", lt - 1) : -1;
+      if (before >= i && /[a-z]/i.test(text[before + 1] ?? "")) {
+        const end = endOfTag(text, before + 1);
+        if (end < 0) return done(before);
+        if (end > lt) {
+          i = end + 1;
+          continue;
+        }
+      }
+      if (m[0] === "<!--") {
+        this.mode = "comment";
+        i = lt + 4;
         continue;
       }
-      const closing = next === 0x2f;
-      const start = closing ? lt + 2 : lt + 1;
-      if (start >= n) return done(lt);
-      if (!isAlpha(bytes[start]!)) {
-        i = lt + 1;
-        continue;
-      }
-      let end = start;
-      while (end < n && isNameByte(bytes[end]!)) end++;
-      if (end >= n) return done(lt);
-      const name = String.fromCharCode(...bytes.subarray(start, end).map(lower));
-      const tagEnd = endOfTag(bytes, end);
+      const closing = m[1] === "/";
+      const name = m[2]!.toLowerCase();
+      const tagEnd = endOfTag(text, lt + m[0].length);
       if (tagEnd < 0) return done(lt);
       if (closing) {
         if (this.context === "select" && name === "select") this.context = "default";
@@ -178,44 +176,40 @@ export class AmbiguityScanner {
     }
     return done(n);
   }
-
-  /** Where `</rawEnd` starts (case-insensitive), or -1. */
-  private findRawEnd(bytes: Uint8Array, from: number): number {
-    const name = this.rawEnd;
-    for (let lt = bytes.indexOf(LT, from); lt >= 0; lt = bytes.indexOf(LT, lt + 1)) {
-      if (lt + 2 + name.length > bytes.length) return -1;
-      if (bytes[lt + 1] !== 0x2f) continue;
-      let match = true;
-      for (let k = 0; k < name.length && match; k++) match = lower(bytes[lt + 2 + k]!) === name.charCodeAt(k);
-      const after = bytes[lt + 2 + name.length];
-      if (match && (after === undefined || !isNameByte(after))) return lt;
-    }
-    return -1;
-  }
 }
 
-/** The `>` that ends a tag whose name ends at `from`, skipping quoted attribute values; -1 if not in `bytes`. */
-function endOfTag(bytes: Uint8Array, from: number): number {
-  let quote = 0;
-  for (let i = from; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (quote !== 0) {
-      if (b === quote) quote = 0;
-    } else if (b === 0x22 || b === 0x27) {
+/**
+ * Where a tag the chunk boundary cut starts (or the text's end): such a tag, or
+ * markup in its unfinished attribute value (`<p title='<sel`), must wait for the
+ * next chunk. The last few tag starts are checked; the earliest unclosed wins.
+ */
+function unfinishedTag(text: string, from: number): number {
+  let hold = text.length;
+  let q = text.length;
+  for (let k = 0; k < 32; k++) {
+    q = q > 0 ? text.lastIndexOf("<", q - 1) : -1;
+    if (q < from) break;
+    const next = text[q + 1];
+    if (next === undefined || /[a-z\/!]/i.test(next)) {
+      if (next === undefined || endOfTag(text, q + 1) < 0) hold = q;
+    }
+  }
+  return hold;
+}
+
+/** The `>` that ends a tag whose name ends at `from`, skipping quoted attribute values; -1 if not in `text`. */
+function endOfTag(text: string, from: number): number {
+  let quote = "";
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== "") {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") {
       // A quote opens a value only right after `=` (and spaces): `<a b"c>` has none.
       let k = i - 1;
-      while (k >= from && (bytes[k] === 0x20 || bytes[k] === 0x09 || bytes[k] === 0x0a || bytes[k] === 0x0d || bytes[k] === 0x0c)) k--;
-      if (bytes[k] === 0x3d) quote = b;
-    } else if (b === GT) return i;
-  }
-  return -1;
-}
-
-function indexOfSequence(bytes: Uint8Array, sequence: readonly number[], from: number): number {
-  for (let i = bytes.indexOf(sequence[0]!, from); i >= 0; i = bytes.indexOf(sequence[0]!, i + 1)) {
-    let match = true;
-    for (let k = 1; k < sequence.length && match; k++) match = bytes[i + k] === sequence[k];
-    if (match && i + sequence.length <= bytes.length) return i;
+      while (k >= from && /[ \t\n\r\f]/.test(text[k]!)) k--;
+      if (text[k] === "=") quote = c;
+    } else if (c === ">") return i;
   }
   return -1;
 }

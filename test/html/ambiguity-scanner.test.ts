@@ -1,8 +1,7 @@
 /**
- * The scanner against the rewriter itself: a page the bare HTMLRewriter fails on
- * must, fed through the scanner and rewritten with the handler that removes what
- * the scanner slipped in, come out whole and byte for byte the same; a page it
- * does not fail on must reach it unchanged.
+ * The scanner against the rewriter itself: every page, fed through the scanner
+ * and rewritten with the handler that removes what the scanner slipped in, must
+ * come out whole and byte for byte the same, in whatever chunks it arrives.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -74,14 +73,19 @@ describe("ambiguity scanner", () => {
     const fails = await rewriterFails(html);
     for (const size of [1, 3, 7, 4096]) {
       const { fed, injections } = scanned(html, size);
-      expect(injections > 0, `chunk ${size}`).toBe(fails);
-      if (!fails) expect(fed).toBe(html);
+      // Where the rewriter fails, something must be slipped in; elsewhere it may be (markup in an attribute), and is harmless.
+      if (fails) expect(injections, `chunk ${size}`).toBeGreaterThan(0);
+      if (injections === 0) expect(fed).toBe(html);
       expect(await rewriteScanned(fed)).toBe(html);
     }
   });
 
   it("should agree with the rewriter on random pages built from the tags that matter", async () => {
-    const tag = fc.constantFrom("<select>", "</select>", "<style>s</style>", "<title>t</title>", "<script>1</script>", "<textarea>x</textarea>", "<frameset>", "<noframes>n</noframes>", "<p>", "<!-- c -->", "<input>", "<iframe></iframe>", "<option>o", "text");
+    const tag = fc.constantFrom(
+      "<select>", "</select>", "<SELECT a='>'>", "<select/>", "<style>s</style>", "<STYLE>s</STYLE>", "<title>t</title>", "<script>1</script>",
+      "<script>'</select><style>'</script>", "<textarea>x</textarea>", "<frameset>", "<noframes>n</noframes>", "</noframes>", "<p>",
+      "<p title='<select>'>", "<!-- c -->", "<!-- <select> -->", "<input>", "<iframe></iframe>", "<noscript>n</noscript>", "<option>o", "text", "é",
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(tag, { maxLength: 12 }), fc.integer({ min: 1, max: 9 }), async (parts, size) => {
         const html = parts.join("");
