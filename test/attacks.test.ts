@@ -133,7 +133,11 @@ describe("attacks", () => {
       return createApp({ registry: createRegistry([{ file: "policies/westhub.json", data }, { file: "policies/whereby.json", data: wherebyInput }], catalog), log: () => {} });
     };
 
-    it.each([undefined, "report-only", "off"] as const)("is stripped on an %s route, whatever the spelling", async (mode) => {
+    it.each([
+      ["an enforce", undefined],
+      ["a report-only", "report-only"],
+      ["an off", "off"],
+    ] as const)("is stripped on %s route, whatever the spelling", async (_, mode) => {
       for (const name of ["consentry", "__Host-consentry", "__host-CONSENTRY"]) {
         const response = await app(mode).fetch(new Request(`${SITE}${planted(name)}`, { cf: EU } as RequestInit), { ...env, ORIGIN_URL: hostileOrigin() });
         expect(cookiesSet(response)).toEqual(["session"]);

@@ -72,7 +72,8 @@ describe("wrangler dev with --var POLICY:westhb", () => {
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     try {
-      for (let i = 0; i < 200 && !output.includes("Consentry cannot start") && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 500));
+      const settled = () => output.includes("Consentry cannot start") || output.includes("Ready on") || child.exitCode !== null;
+      for (let i = 0; i < 200 && !settled(); i++) await new Promise((r) => setTimeout(r, 500));
       expect(output).toContain('Consentry cannot start: POLICY "westhb" names no policy (policies/ has: westhub, whereby)');
       await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
     } finally {
