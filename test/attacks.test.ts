@@ -324,6 +324,15 @@ describe("attacks", () => {
       expect(cookiesSet(response)).toEqual(["session", "__cf_bm"]);
       await response.text();
     });
+
+    it("copies planted under the other name cannot crowd out the visitor's own", async () => {
+      const own = await consentCookie(westhub, []);
+      const planted = Array(10).fill("consentry=junk").join("; ");
+      // California is opt-out: if the visitor's refusal were crowded out, analytics would be on.
+      const response = await visit(`${SITE}/`, { cf: CALIFORNIA, headers: { cookie: `${planted}; ${own}` } });
+      expect(cookiesSet(response)).toEqual(["session", "__cf_bm"]);
+      await response.text();
+    });
   });
 
   describe("path tricks on the receipt routes", () => {

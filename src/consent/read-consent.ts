@@ -10,8 +10,8 @@
  *   stale choice's do, so it can withhold consent but never grant it;
  * - with a shared `consent.domain` every copy could be anyone's: when valid
  *   copies disagree, the least permissive one counts.
- * At most MAX_COPIES copies are verified: a header stuffed with thousands of
- * copies costs a bounded number of HMACs.
+ * At most MAX_COPIES copies of each name are verified: a header stuffed with
+ * thousands of copies costs a bounded number of HMACs.
  */
 import { splitCookieHeader } from "../http/cookie-header.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
@@ -31,10 +31,13 @@ export async function readConsent(
   const other = otherConsentCookieName(policy.consent);
   const options = { policyId: policy.id, revision: policy.revision, lifetimeDays: policy.consent.lifetimeDays, now, keys };
   let best: ConsentState = { status: "absent", choice: null };
-  let copies = 0;
+  // Counted per name: copies of the other spelling, which anyone on the domain can plant, cannot crowd out the trusted one.
+  const copies = new Map<string, number>();
   for (const cookie of splitCookieHeader(cookieHeader)) {
     if (cookie.name !== trusted && cookie.name !== other) continue;
-    if (++copies > MAX_COPIES) break;
+    const seen = (copies.get(cookie.name) ?? 0) + 1;
+    copies.set(cookie.name, seen);
+    if (seen > MAX_COPIES) continue;
     let state = await decodeConsent(cookie.value, options);
     // Refusals only: a stale state keeps its refusals and grants nothing (decide.ts).
     if (cookie.name === other && state.choice !== null) state = { status: "stale", choice: state.choice };

@@ -12,3 +12,5 @@ export function isSameOrigin(request: Request): boolean {
   return origin === new URL(request.url).origin;
 }
 
+/** Moved to return-path.ts (normalise, then check); re-exported for existing imports. */
+export { safeReturnPath } from "./return-path.ts";

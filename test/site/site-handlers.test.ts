@@ -123,6 +123,8 @@ describe("Consentry's own endpoints", () => {
   it("should serve the cookie declaration as a page", async () => {
     const html = await (await visit(`${SITE}/_consentry/cookies`)).text();
     expect(html).toContain("Cookies used on WestHub");
+    // The consent cookie under the name the browser really holds.
+    expect(html).toContain("<code>__Host-consentry</code>");
     for (const cookie of westhub.declaredCookies) if (cookie.name !== undefined) expect(html).toContain(`<code>${cookie.name}</code>`);
   });
 });
