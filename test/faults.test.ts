@@ -80,6 +80,12 @@ describe("faults", () => {
       expect(body.error).toMatch(/FixedLengthStream/);
     });
 
+    it("sending less than its Content-Length through the ORIGIN service binding: the body ends as an error", async () => {
+      const origin = { fetch: async () => new Response(new Blob(["only the start"]).stream(), { headers: { "content-type": "text/plain", "content-length": "4000" } }) } as unknown as Fetcher;
+      const { response } = await callWorker(`${SITE}/`, { bindings: { ORIGIN: origin } });
+      expect((await readBody(response)).error).toMatch(/FixedLengthStream/);
+    });
+
     it("sending a body of exactly its Content-Length: delivered whole", async () => {
       const page = "<!doctype html><html><body><p>whole</p></body></html>";
       const exact = async () => new Response(page, { headers: { "content-type": "text/plain", "content-length": String(page.length) } });

@@ -7,9 +7,10 @@
  * - it answers with a status the Fetch API cannot represent (600, 999: Response
  *   only takes 200-599, and 101 for an upgrade): 502, instead of a RangeError;
  * - its body stops short of its Content-Length: the body ends as an error (the
- *   connection is cut), never as a complete page. HTTP/1.1 to the network
- *   already does this; a service binding or a Worker origin does not, and the
- *   HTML rewriter drops the length the browser would check.
+ *   connection is cut), never as a complete page. The runtime's HTTP client
+ *   already does this for the network; a service binding or an in-process
+ *   origin does not, so those bodies are checked here (the HTML rewriter drops
+ *   the length the browser would otherwise check).
  * Once the headers are in, the body streams as long as the origin sends it:
  * slow pages, server-sent events and long polls keep working.
  */
@@ -19,9 +20,23 @@ import { hasBody } from "./shape-response.ts";
 
 export type OriginResult = { ok: true; response: Response } | { ok: false; response: Response; reason: "unreachable" | "timeout" | "status" };
 
-export async function fetchFromOrigin(send: OriginFetch, request: Request, timeoutMs: number): Promise<OriginResult> {
-  const method = request.method;
+export interface OriginExchange {
+  send: OriginFetch;
+  /** The request toward the origin, built with the signal that aborts it. */
+  request: (signal: AbortSignal) => Request;
+  timeoutMs: number;
+  /**
+   * The transport does not end a body short of its Content-Length as an error
+   * (a service binding, an in-process origin). HTTP/1.1 over the network does:
+   * there the check would only cost a stream per response.
+   */
+  checkLength: boolean;
+}
+
+export async function fetchFromOrigin({ send, request: build, timeoutMs, checkLength }: OriginExchange): Promise<OriginResult> {
   const controller = new AbortController();
+  const request = build(controller.signal);
+  const method = request.method;
   let timer: number | null = null;
   const timedOut = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => {
@@ -32,7 +47,7 @@ export async function fetchFromOrigin(send: OriginFetch, request: Request, timeo
   let response: Response | "timeout";
   try {
     // The race covers transports that ignore the signal (a test's in-process origin).
-    response = await Promise.race([send(new Request(request, { signal: controller.signal })), timedOut]);
+    response = await Promise.race([send(request), timedOut]);
   } catch {
     clearTimeout(timer);
     return controller.signal.aborted ? { ok: false, response: gatewayTimeout(), reason: "timeout" } : { ok: false, response: badGateway(), reason: "unreachable" };
@@ -43,7 +58,7 @@ export async function fetchFromOrigin(send: OriginFetch, request: Request, timeo
     void response.body?.cancel().catch(() => undefined);
     return { ok: false, response: badGateway(), reason: "status" };
   }
-  return { ok: true, response: hasBody(method, response.status) ? guardLength(response) : response };
+  return { ok: true, response: checkLength && hasBody(method, response.status) ? guardLength(response) : response };
 }
 
 /** What a Response can carry onwards: 200-599, or 101 with its socket (Fetch §response constructor). */

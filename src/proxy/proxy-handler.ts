@@ -67,8 +67,10 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
     const target = originTarget(url, originUrl);
     const timeoutMs = parseOriginTimeout(env.ORIGIN_TIMEOUT_MS);
     const send: OriginFetch = options.fetchOrigin ?? (env.ORIGIN ? (r) => env.ORIGIN!.fetch(r) : (r) => fetch(r));
+    // Only the network's HTTP client ends a short body as an error by itself.
+    const checkLength = options.fetchOrigin !== undefined || env.ORIGIN !== undefined;
     const fetchOrigin = async (cookie: string | null): Promise<OriginResult> => {
-      const result = await fetchFromOrigin(send, originRequest(request, target, cookie), timeoutMs);
+      const result = await fetchFromOrigin({ send, request: (signal) => originRequest(request, target, cookie, signal), timeoutMs, checkLength });
       if (!result.ok) log(JSON.stringify({ consentry: `origin-${result.reason}`, target: target.origin, status: result.response.status }));
       return result;
     };
