@@ -21,8 +21,6 @@ export default defineConfig({
               bindings: {
                 ORIGIN_URL: `http://127.0.0.1:${inject<number>("originPort")}`,
                 CONSENT_SECRET: TEST_SECRET,
-                // Property-based tests: runs per property (a nightly run sets 10000 or more).
-                PROPERTY_RUNS: process.env.CONSENTRY_PROPERTY_RUNS ?? "300",
               },
             },
           })),

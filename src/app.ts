@@ -10,26 +10,36 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env.ts";
 import { consentEndpoint } from "./consent/consent-endpoint.ts";
+import { createSeenScopes } from "./enforce/seen-scopes.ts";
+import { consentryBodyLimit } from "./http/body-limit.ts";
+import { createClientLimiter, type ClientLimiter } from "./http/client-limit.ts";
 import { reportEndpoint } from "./inventory/report-endpoint.ts";
 import { PATHS } from "./paths.ts";
 import { proxyHandler, type ProxyOptions } from "./proxy/proxy-handler.ts";
 import { cookiesHandler, eraseHandler, gpcHandler, receiptHandler, settingsHandler, settingsPathsMiddleware } from "./site/site-handlers.ts";
 
-export type AppOptions = ProxyOptions;
+export interface AppOptions extends ProxyOptions {
+  /** Counts choices and erasures per client when no CONSENT_RATE_LIMIT binding is bound (default: 60 a minute). */
+  limiter?: ClientLimiter;
+}
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = options.log ?? ((line: string) => console.log(line));
-  const site = { registry: options.registry, log, now: options.now ?? Date.now };
-  app.post(PATHS.consent, consentEndpoint(site));
+  // One memory of cookie scopes and one client count per app (per isolate), shared by its handlers.
+  const seen = createSeenScopes();
+  const site = { registry: options.registry, log, now: options.now ?? Date.now, limiter: options.limiter ?? createClientLimiter(), seen };
+  // Violation reports come in batches larger than a choice; the endpoint caps them itself (64 KiB), so it goes before the 8 KiB limit.
   app.post(PATHS.cspReport, reportEndpoint(site));
+  app.post("/_consentry/*", consentryBodyLimit());
+  app.post(PATHS.consent, consentEndpoint(site));
   app.get(PATHS.settings, settingsHandler(site));
   app.get(PATHS.cookies, cookiesHandler(site));
   app.get(PATHS.gpc, gpcHandler(site));
   app.get(PATHS.receipt, receiptHandler(site));
   app.post(PATHS.erase, eraseHandler(site));
   app.get("*", settingsPathsMiddleware(site));
-  app.all("*", proxyHandler(options));
+  app.all("*", proxyHandler({ seen, ...options }));
   app.onError((error) => {
     log(JSON.stringify({ consentry: "error", error: String(error) }));
     return new Response("Consentry could not handle this request.\n", {

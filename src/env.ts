@@ -1,6 +1,8 @@
 /**
  * The Worker's bindings. All are optional: with none set, Consentry passes
- * requests through to the route's own origin under the `POLICY` policy.
+ * requests through to the route's own origin under the `POLICY` policy. Values
+ * that cannot work (a POLICY naming no policy, a bad ORIGIN_URL or
+ * ORIGIN_TIMEOUT_MS) stop the Worker from starting (src/config/check-bindings.ts).
  */
 import type { Receipt } from "./receipts/receipt.ts";
 
@@ -9,6 +11,8 @@ export interface Env {
   POLICY?: string;
   /** Where the site lives. Unset: the request goes through to the route's own origin. */
   ORIGIN_URL?: string;
+  /** How long to wait for the origin's response headers, in milliseconds (default 30000): then 504. */
+  ORIGIN_TIMEOUT_MS?: string;
   /** A service binding to the origin Worker; takes precedence over fetching ORIGIN_URL over the network. */
   ORIGIN?: Fetcher;
   /** Forces the visitor's jurisdiction, e.g. `DE` or `US-CA` (local testing, staging). */
@@ -19,6 +23,8 @@ export interface Env {
   RECEIPTS?: D1Database;
   /** Queue that takes receipts D1 could not, and writes them when it can (src/receipts/receipt-queue.ts). */
   RECEIPT_QUEUE?: Queue<Receipt>;
+  /** Workers Rate Limiting: choices and erasures per client, shared across isolates (src/http/client-limit.ts). */
+  CONSENT_RATE_LIMIT?: RateLimit;
 }
 
 export interface AppEnv {

@@ -1,9 +1,13 @@
 /**
  * The Worker. Policies and the catalog are validated and compiled here, once per
  * isolate, when the module loads: a broken policy stops the Worker from starting
- * (and `wrangler deploy` from succeeding), never a visitor's request.
+ * (and `wrangler deploy` from succeeding), never a visitor's request. So do
+ * bindings that cannot work, such as a POLICY that names no policy: the error is
+ * one line (src/config/check-bindings.ts), and no visitor is served under it.
  */
+import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
+import { assertBindings } from "./config/check-bindings.ts";
 import { createPageRewriter } from "./html/page-rewriter.ts";
 import vendors from "./catalog/vendors.json" with { type: "json" };
 import { POLICY_FILES } from "./generated/policies.ts";
@@ -15,6 +19,9 @@ import type { Receipt } from "./receipts/receipt.ts";
 
 export const catalog = loadCatalog("src/catalog/vendors.json", vendors);
 export const registry = createRegistry(POLICY_FILES, catalog);
+
+// Module scope sees the Worker's bindings (`cloudflare:workers`): refuse to start rather than fail open.
+assertBindings(env, [...registry.byId.keys()]);
 
 const app = createApp({ registry, transformHtml: createPageRewriter() });
 

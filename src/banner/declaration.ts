@@ -5,6 +5,7 @@
  * that carries `data-consent-cookie-table`, so the site's "up-to-date cookie
  * list" is always the policy Consentry enforces.
  */
+import { consentCookieName } from "../consent/consent-cookie-name.ts";
 import { escapeHtml as e } from "../html/escape.ts";
 import type { Messages } from "../i18n/messages.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
@@ -19,7 +20,7 @@ export function declarationTableHtml(policy: CompiledPolicy, categories: readonl
         `<tr><td><code>${e(cookie.name)}</code></td><td>${e(category.label)}</td><td>${cookie.vendor === null ? e(m.firstParty) : cookie.privacyPolicy === undefined ? e(cookie.vendor) : `<a href="${e(cookie.privacyPolicy)}">${e(cookie.vendor)}</a>`}</td><td>${e(cookie.purpose ?? "")}</td></tr>`,
     ),
   );
-  const own = `<tr><td><code>${e(policy.consent.cookieName)}</code></td><td>${e(categories.find((c) => c.state === "required")?.label ?? "")}</td><td>${e(m.firstParty)}</td><td>${e(m.currentChoice)}</td></tr>`;
+  const own = `<tr><td><code>${e(consentCookieName(policy.consent))}</code></td><td>${e(categories.find((c) => c.state === "required")?.label ?? "")}</td><td>${e(m.firstParty)}</td><td>${e(m.currentChoice)}</td></tr>`;
   return (
     `<table class="consentry-cookies" data-consentry-declaration="${e(policy.id)}">` +
     `<thead><tr><th scope="col">${e(m.columnName)}</th><th scope="col">${e(m.columnCategory)}</th><th scope="col">${e(m.columnVendor)}</th><th scope="col">${e(m.columnPurpose)}</th></tr></thead>` +

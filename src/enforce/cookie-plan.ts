@@ -4,7 +4,9 @@
  * the adapters apply the plan; in `report-only` they only log it.
  */
 import { splitCookieHeader, type RawCookie } from "../http/cookie-header.ts";
+import { domainMatches, parentDomains, pathAncestors } from "./cookie-scope.ts";
 import { judgeCookie, type JudgeContext, type Verdict } from "./judge-cookie.ts";
+import type { SeenScopes } from "./seen-scopes.ts";
 
 export type ActionKind = "strip-set-cookie" | "strip-request-cookie" | "expire-cookie";
 
@@ -49,8 +51,20 @@ export function planSetCookies(lines: readonly string[], context: JudgeContext):
   return { kept, actions };
 }
 
+/** Where this exchange happens: what expiry lines need to reach every copy of a cookie. */
+export interface ExpiryWhere {
+  /** The request's host name (its parents are where script-set `Domain=` cookies live). */
+  host: string;
+  /** The request's path: a cookie the browser sent lives on one of its ancestors. */
+  path: string;
+  /** The request came over HTTPS: expiry lines carry Secure. */
+  secure: boolean;
+  /** Domains and paths the origin was seen to use (seen-scopes.ts). */
+  seen?: SeenScopes;
+}
+
 /** The request's cookies: what the origin may see, and what the browser should no longer keep. */
-export function planRequestCookies(header: string | null, context: JudgeContext, secure: boolean): RequestCookiePlan {
+export function planRequestCookies(header: string | null, context: JudgeContext, where: ExpiryWhere): RequestCookiePlan {
   const kept: RawCookie[] = [];
   const expiries: RequestCookiePlan["expiries"] = [];
   const actions: CookieAction[] = [];
@@ -63,9 +77,9 @@ export function planRequestCookies(header: string | null, context: JudgeContext,
     }
     actions.push(action("strip-request-cookie", cookie.name, verdict));
     // The browser holds a cookie of a category without consent (consent withdrawn or
-    // narrowed, GPC turned on, or written by script): expire it on every declared domain and path.
+    // narrowed, GPC turned on, or written by script): expire it wherever it can live.
     if (verdict.category !== null && verdict.reason !== "route" && !expiries.some((e) => e.name === cookie.name)) {
-      expiries.push({ name: cookie.name, lines: expiryLines(cookie.name, context, secure) });
+      expiries.push({ name: cookie.name, lines: expiryLines(cookie.name, context, { ...where, sent: true }) });
       actions.push(action("expire-cookie", cookie.name, verdict));
     }
   }
@@ -79,23 +93,43 @@ export function setCookieName(line: string): string {
   return eq < 0 ? "" : pair.slice(0, eq).trim();
 }
 
-/** `Set-Cookie` lines that delete `name` everywhere the policy says it may live. */
-export function expiryLines(name: string, { policy }: JudgeContext, secure: boolean): string[] {
+const SAFE_PATH = /^\/[^;\s\x00-\x1f\x7f]*$/;
+const SAFE_DOMAIN = /^[a-z0-9.-]+$/;
+
+/**
+ * `Set-Cookie` lines that delete `name` wherever it may live (cookie-scope.ts):
+ * host-only, the request host and its parent domains, and the domains the policy
+ * declares or the origin was seen to use that cover this host; on `/`, the paths
+ * declared or seen, and, for a cookie the browser just sent (`sent`), every
+ * ancestor of the request path.
+ */
+export function expiryLines(name: string, { policy }: JudgeContext, where: ExpiryWhere & { sent?: boolean }): string[] {
   const cls = policy.classifyCookie(name);
   const declared = cls.category === null ? undefined : policy.expirableCookies(cls.category).find((c) => c.name === name);
-  const paths = declared?.paths.length ? declared.paths : ["/"];
-  // Host-only first, then every declared domain.
-  const domains: (string | null)[] = [null, ...(declared?.domains ?? [])];
-  // __Host- cookies never carry a Domain; prefixed cookies need Secure (RFC 6265bis §4.1.3).
-  const prefixed = name.startsWith("__Host-") || name.startsWith("__Secure-");
+  const seen = where.seen?.scopesOf(name);
+  // __Host- cookies never carry a Domain and live on / only; prefixed cookies need Secure (RFC 6265bis §4.1.3).
+  if (name.startsWith("__Host-")) return [line(name, "/", null, true)];
+  const prefixed = name.startsWith("__Secure-");
+  const domains = unique([
+    ...parentDomains(where.host),
+    ...[...(declared?.domains ?? []), ...(seen?.domains ?? [])].map((d) => d.toLowerCase().replace(/^\./, "")).filter((d) => SAFE_DOMAIN.test(d) && domainMatches(where.host, d)),
+  ]);
+  const paths = unique(["/", ...(declared?.paths ?? []), ...(seen?.paths ?? []), ...(where.sent === true ? pathAncestors(where.path) : [])]).filter((p) => SAFE_PATH.test(p));
   const lines: string[] = [];
-  for (const domain of name.startsWith("__Host-") ? [null] : domains) {
-    for (const path of name.startsWith("__Host-") ? ["/"] : paths) {
-      let line = `${name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=${path}`;
-      if (domain !== null) line += `; Domain=${domain}`;
-      if (secure || prefixed) line += "; Secure";
-      lines.push(line);
-    }
+  // Host-only first, then each domain.
+  for (const domain of [null, ...domains]) {
+    for (const path of paths) lines.push(line(name, path, domain, where.secure || prefixed));
   }
   return lines;
+}
+
+function line(name: string, path: string, domain: string | null, secure: boolean): string {
+  let text = `${name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=${path}`;
+  if (domain !== null) text += `; Domain=${domain}`;
+  if (secure) text += "; Secure";
+  return text;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
 }

@@ -2,6 +2,7 @@
  * Whether one cookie may pass, and why not. Pure: it reads the compiled policy,
  * the decision and the route, and returns a verdict the adapters carry out.
  */
+import { isOwnCookieName } from "../consent/consent-cookie-name.ts";
 import type { Decision, Reason } from "../decision/decide.ts";
 import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 
@@ -22,6 +23,8 @@ export interface JudgeContext {
 }
 
 export function judgeCookie(name: string, { policy, decision, route }: JudgeContext): Verdict {
+  // Consentry's own names come first: no cookie rule (a `^__Host-.*$` pattern, say) can claim them.
+  if (isOwnCookieName(policy.consent, name)) return { allowed: true, own: true };
   const cls = policy.classifyCookie(name);
   if (cls.source === "consentry") return { allowed: true, own: true };
   if (cls.category === null) {

@@ -13,11 +13,13 @@
  * element that takes lol-html out of the ambiguous state, and that the rewriter
  * then removes from the output (src/html/handlers/synthetic.ts), so the visitor
  * gets the origin's bytes:
- * - in `<select>`: `<input data-consentry-synthetic>` (an `<input>` closes a select
- *   for the parser, HTML §13.2.6.4.16);
- * - after `<frameset>`: `<noframes data-consentry-synthetic>`, whose raw text runs
- *   to the next `</noframes>` (kept in the output) or to the end of the page,
- *   unrewritten: a frameset page's content is its frames.
+ * - in `<select>`: `<input data-consentry-synthetic/>` (an `<input>` closes a select
+ *   for the parser, HTML §13.2.6.4.16; self-closed, so it is empty in SVG too);
+ * - after `<frameset>`: `<p data-consentry-synthetic><noframes data-consentry-synthetic>`:
+ *   the `<p>` (one per level) leaves any SVG or MathML (HTML §13.2.6.5), and the raw text of the
+ *   `<noframes>` runs to the next `</noframes>` or to the end of the page,
+ *   unrewritten (a frameset page's content is its frames). The end tags that close
+ *   them in the page are written back.
  * It follows comments and raw-text elements so markup-like text in a script or a
  * comment does not mislead it. Bytes it cannot judge yet (a tag cut by a chunk
  * boundary) are held back until it can.
@@ -32,13 +34,23 @@ const MAX_HELD = 16 * 1024;
 
 /** The attribute that marks what the scanner slipped in; the rewriter removes such elements. */
 export const SYNTHETIC_ATTRIBUTE = "data-consentry-synthetic";
-const CLOSE_SELECT = new TextEncoder().encode(`<input ${SYNTHETIC_ATTRIBUTE}>`);
-const RAW_FRAMESET = new TextEncoder().encode(`<noframes ${SYNTHETIC_ATTRIBUTE}>`);
+const CLOSE_SELECT = new TextEncoder().encode(`<input ${SYNTHETIC_ATTRIBUTE}/>`);
+const LEAVE_FOREIGN = new TextEncoder().encode(`<p ${SYNTHETIC_ATTRIBUTE}>`);
+const RAW_TAIL = new TextEncoder().encode(`<noframes ${SYNTHETIC_ATTRIBUTE}>`);
 
 /** One character per byte, so offsets in the text are offsets in the bytes. */
 const LATIN1 = new TextDecoder("latin1");
 /** A comment, or a start or end tag of an element that matters here (HTML tag names end at space, `/` or `>`). */
-const TOKEN = /<!--|<(\/?)(select|frameset|input|keygen|textarea|script|style|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s\/>]|$)/gi;
+const TOKEN = /<!--|<(\/?)(select|frameset|input|keygen|textarea|script|style|title|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math)(?=[\s\/>]|$)/gi;
+/**
+ * In SVG or MathML, also the HTML elements that end foreign content (HTML
+ * §13.2.6.5) and the integration points whose content is HTML again.
+ */
+const FOREIGN_TOKEN =
+  /<!--|<(\/?)(select|frameset|input|keygen|textarea|script|style|title|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math|b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|u|ul|var|font|foreignobject|desc|mi|mo|mn|ms|mtext|annotation-xml)(?=[\s\/>]|$)/gi;
+const LEAVES_FOREIGN = new Set(["b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font"]);
+/** HTML integration points (HTML §13.2.6.5): their content is HTML, then foreign content resumes. */
+const INTEGRATION_POINTS = new Set(["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"]);
 /** Any end tag: the one that closes a raw-text element is checked by name. */
 const RAW_END = /<\/([a-z][a-z0-9]*)(?=[\s\/>]|$)/gi;
 
@@ -47,6 +59,10 @@ export class AmbiguityScanner {
   private context: "default" | "select" | "frameset" = "default";
   private mode: "data" | "comment" | "raw" | "plaintext" | "off" = "data";
   private rawEnd = "";
+  /** Depth of SVG/MathML: their `<script>` and `<style>` are not raw text. */
+  private foreign = 0;
+  /** Inside an integration point of foreign content: its name, and the depth to resume at its end tag. */
+  private integration: { name: string; depth: number } | null = null;
   /** How many elements were slipped in (for the log). */
   injections = 0;
 
@@ -114,8 +130,9 @@ export class AmbiguityScanner {
         continue;
       }
       if (this.mode !== "data") return done(n);
-      TOKEN.lastIndex = i;
-      const m = TOKEN.exec(text);
+      const token = this.foreign > 0 || this.integration !== null ? FOREIGN_TOKEN : TOKEN;
+      token.lastIndex = i;
+      const m = token.exec(text);
       if (m === null) return done(unfinishedTag(text, i));
       const lt = m.index;
       // A token inside another tag's attribute value (`<p title='<select>'>`) is text to the parser.
@@ -139,12 +156,24 @@ export class AmbiguityScanner {
       if (tagEnd < 0) return done(lt);
       if (closing) {
         if (this.context === "select" && name === "select") this.context = "default";
+        if (this.foreign > 0 && (name === "svg" || name === "math")) this.foreign -= 1;
+        // HTML §13.2.6.5: `</p>` and `</br>` end foreign content too.
+        else if (this.foreign > 0 && (name === "p" || name === "br")) this.foreign = 0;
+        else if (this.foreign === 0 && this.integration?.name === name) {
+          this.foreign = this.integration.depth;
+          this.integration = null;
+        }
         i = tagEnd + 1;
         continue;
       }
+      const selfClosing = text[tagEnd - 1] === "/";
       if (this.context === "frameset" && FRAMESET_AMBIGUOUS.has(name)) {
-        // From here to the next </noframes>, raw text to the parser, and to this scan.
-        parts.push(bytes.subarray(emitted, lt), RAW_FRAMESET);
+        // One <p> per level of SVG/MathML leaves it; from the <noframes> on, raw text to the parser, and to this scan.
+        parts.push(bytes.subarray(emitted, lt));
+        for (let level = 0; level < Math.max(1, this.foreign); level++) parts.push(LEAVE_FOREIGN);
+        parts.push(RAW_TAIL);
+        this.foreign = 0;
+        this.integration = null;
         emitted = lt;
         this.injections++;
         this.mode = "raw";
@@ -161,10 +190,25 @@ export class AmbiguityScanner {
         i = lt;
         continue;
       }
+      if (this.foreign > 0 && INTEGRATION_POINTS.has(name)) {
+        this.integration = { name, depth: this.foreign };
+        this.foreign = 0;
+        i = tagEnd + 1;
+        continue;
+      }
+      if (this.foreign > 0 && LEAVES_FOREIGN.has(name)) {
+        this.foreign = 0;
+        this.integration = null;
+      }
       if (this.context === "select" && CLOSES_SELECT.has(name)) this.context = "default";
       else if (this.context === "default" && name === "select") this.context = "select";
       else if (this.context === "default" && name === "frameset") this.context = "frameset";
       i = tagEnd + 1;
+      if ((name === "svg" || name === "math") && !selfClosing) {
+        this.foreign += 1;
+        continue;
+      }
+      if (this.foreign > 0) continue;
       if (name === "plaintext") {
         this.mode = "plaintext";
         return done(n);

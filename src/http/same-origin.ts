@@ -12,13 +12,5 @@ export function isSameOrigin(request: Request): boolean {
   return origin === new URL(request.url).origin;
 }
 
-/** A `return` target that stays on this site: a path, never `//host` or a scheme. */
-export function safeReturnPath(value: string | undefined, fallback = "/"): string {
-  if (value === undefined || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  try {
-    const url = new URL(value, "https://same.invalid");
-    return url.host === "same.invalid" ? url.pathname + url.search + url.hash : fallback;
-  } catch {
-    return fallback;
-  }
-}
+/** Moved to return-path.ts (normalise, then check); re-exported for existing imports. */
+export { safeReturnPath } from "./return-path.ts";

@@ -28,7 +28,8 @@ export function restrictAcceptEncoding(value: string | null): string | null {
   return kept.length === 0 ? null : kept.join(", ");
 }
 
-export function originRequest(request: Request, target: URL, cookie: string | null): Request {
+/** `signal` aborts the exchange (ORIGIN_TIMEOUT_MS, origin-fetch.ts). */
+export function originRequest(request: Request, target: URL, cookie: string | null, signal?: AbortSignal): Request {
   const headers = new Headers(request.headers);
   if (cookie === null) headers.delete("cookie");
   else headers.set("cookie", cookie);
@@ -47,6 +48,7 @@ export function originRequest(request: Request, target: URL, cookie: string | nu
     headers,
     body: request.method === "GET" || request.method === "HEAD" ? null : request.body,
     redirect: "manual",
+    ...(signal === undefined ? {} : { signal }),
   });
 }
 

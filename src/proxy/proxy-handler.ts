@@ -3,30 +3,39 @@
  * then shape the response. Workers APIs live here; every decision it carries out
  * comes from the pure modules in decision/ and enforce/.
  *
- * Failure behaviour, chosen on purpose (see README "Failure behaviour"):
- * - the origin cannot be reached: a clear 502 page;
+ * Failure behaviour, chosen on purpose (see docs/security.md):
+ * - the origin cannot be reached, or answers with a status HTTP cannot carry: 502;
+ *   it does not answer within ORIGIN_TIMEOUT_MS: 504; its body ends short: an error;
+ * - no policy claims the host: required-only under the built-in policy, logged each time;
  * - the consent decision throws: required categories only (as an opt-in visitor with no choice);
  * - shaping the response throws: the page still goes out, with every Set-Cookie
- *   line removed except those of required categories and Consentry's own.
+ *   line removed except those of required categories.
+ * Whatever the mode, the origin cannot set Consentry's own cookies, and its own
+ * address never reaches the browser in a header.
  */
 import type { Handler } from "hono";
 import { applyAllowlistHeaders } from "../allowlist/response-headers.ts";
 import { bodyKind } from "../http/mime.ts";
 import { requiredOnly, type Decision } from "../decision/decide.ts";
 import { decideFor, readSignals } from "../decision/request-decision.ts";
-import { planRequestCookies, setCookieName, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
-import { judgeCookie } from "../enforce/judge-cookie.ts";
+import { planRequestCookies, planSetCookies, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
 import type { Logger } from "../enforce/report.ts";
+import type { SeenScopes } from "../enforce/seen-scopes.ts";
 import type { AppEnv, Env } from "../env.ts";
+import { normaliseCookieHeader } from "../http/cookie-header.ts";
 import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
-import { badGateway } from "./bad-gateway.ts";
+import { hideOriginAddress } from "./origin-address.ts";
+import { parseOriginTimeout } from "../config/origin-timeout.ts";
+import { fetchFromOrigin, type OriginResult } from "./origin-fetch.ts";
 import { originRequest, originTarget, type OriginFetch } from "./origin.ts";
+import { stripOwnSetCookies, withHeaders } from "./own-cookies.ts";
 import { isHtml, shapeResponse, type HtmlTransform } from "./shape-response.ts";
+import { unclaimedPolicy } from "./unclaimed-policy.ts";
+import { shapeUpgrade } from "./upgrade.ts";
 import { cspNonces } from "../html/csp.ts";
 import { inlineSources } from "../html/inline-hashes.ts";
 import { pagePlan } from "../html/page-plan.ts";
-import { rewriteLocation } from "./location.ts";
 
 export interface ProxyOptions {
   registry: PolicyRegistry;
@@ -37,11 +46,16 @@ export interface ProxyOptions {
   log?: Logger;
   /** Milliseconds since the epoch. */
   now?: () => number;
+  /** Cookie domains and paths the origin was seen to use; shared with the endpoints that expire cookies. */
+  seen?: SeenScopes;
+  /** The policy for a host no policy claims (default: the built-in required-only one). */
+  unclaimed?: () => CompiledPolicy;
 }
 
 export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? Date.now;
+  const unclaimed = options.unclaimed ?? unclaimedPolicy;
   const warned = new Set<string>();
   const warnOnce = (key: string, line: string) => {
     if (warned.has(key)) return;
@@ -53,75 +67,76 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
     const request = c.req.raw;
     const env: Env = c.env ?? {};
     const url = new URL(request.url);
+    const path = url.pathname + url.search;
     const originUrl = parseOriginUrl(env.ORIGIN_URL);
     const target = originTarget(url, originUrl);
+    const timeoutMs = parseOriginTimeout(env.ORIGIN_TIMEOUT_MS);
     const send: OriginFetch = options.fetchOrigin ?? (env.ORIGIN ? (r) => env.ORIGIN!.fetch(r) : (r) => fetch(r));
-    const fetchOrigin = async (cookie: string | null): Promise<Response | null> => {
-      try {
-        return await send(originRequest(request, target, cookie));
-      } catch (error) {
-        log(JSON.stringify({ consentry: "origin-unreachable", target: target.origin, error: String(error) }));
-        return null;
-      }
+    // Only the network's HTTP client ends a short body as an error by itself.
+    const checkLength = options.fetchOrigin !== undefined || env.ORIGIN !== undefined;
+    const fetchOrigin = async (cookie: string | null): Promise<OriginResult> => {
+      const result = await fetchFromOrigin({ send, request: (signal) => originRequest(request, target, cookie, signal), timeoutMs, checkLength });
+      if (!result.ok) log(JSON.stringify({ consentry: `origin-${result.reason}`, target: target.origin, status: result.response.status }));
+      return result;
     };
-    const relocate = (response: Response): Response => {
-      const location = response.headers.get("location");
-      if (location === null || originUrl === null) return response;
-      const rewritten = rewriteLocation(location, target, originUrl, url);
-      if (rewritten === location) return response;
-      const out = new Response(response.body, response);
-      out.headers.set("location", rewritten);
-      return out;
+    /** What every origin answer goes through, whatever the mode. */
+    const sanitise = (response: Response, policy: CompiledPolicy): Response => {
+      const own = stripOwnSetCookies(response, policy);
+      if (own.stripped.length > 0) warnOnce(`own:${own.stripped.join()}`, JSON.stringify({ consentry: "origin-set-own-cookie", cookies: own.stripped }));
+      return hideOriginAddress(own.response, originUrl, url);
     };
 
-    const policy = options.registry.select(url.hostname, env.POLICY);
+    let policy = options.registry.select(url.hostname, env.POLICY);
+    const claimed = policy !== undefined;
     if (policy === undefined) {
-      warnOnce(`no-policy:${url.hostname}`, JSON.stringify({ consentry: "no-policy", host: url.hostname, policy: env.POLICY ?? null }));
-      const response = await fetchOrigin(request.headers.get("cookie"));
-      return response === null ? badGateway() : relocate(response);
+      // Loud on purpose: every request, as an error. The fix is a `hosts` entry or POLICY.
+      log(JSON.stringify({ consentry: "no-policy", level: "error", host: url.hostname, policy: env.POLICY ?? null, served: "required-only" }));
+      policy = unclaimed();
     }
     const route = policy.route(url);
     if (route.mode === "off") {
-      const response = await fetchOrigin(request.headers.get("cookie"));
-      return response === null ? badGateway() : relocate(response);
+      const result = await fetchOrigin(normaliseCookieHeader(request.headers.get("cookie")));
+      return result.ok ? sanitise(result.response, policy) : result.response;
     }
 
-    const decision = await decideSafely(request, env, policy, route, now(), warnOnce, log);
+    const decision = claimed ? await decideSafely(request, env, policy, route, now(), warnOnce, log) : requiredOnly(policy, route);
     const context = { policy, decision, route };
     let requestPlan: RequestCookiePlan;
     try {
-      requestPlan = planRequestCookies(request.headers.get("cookie"), context, url.protocol === "https:");
+      const where = { host: url.hostname, path: url.pathname, secure: url.protocol === "https:", ...(options.seen === undefined ? {} : { seen: options.seen }) };
+      requestPlan = planRequestCookies(request.headers.get("cookie"), context, where);
     } catch (error) {
       log(JSON.stringify({ consentry: "enforcement-error", stage: "request-cookies", error: String(error) }));
       requestPlan = { cookie: null, expiries: [], actions: [] };
     }
 
     const enforce = decision.mode === "enforce";
-    const response = await fetchOrigin(enforce ? requestPlan.cookie : request.headers.get("cookie"));
-    if (response === null) return badGateway();
-    // WebSocket upgrades pass through untouched: the 101 carries the socket.
-    if (response.status === 101 || response.webSocket !== null) return response;
+    const result = await fetchOrigin(enforce ? requestPlan.cookie : normaliseCookieHeader(request.headers.get("cookie")));
+    if (!result.ok) return result.response;
+    const response = sanitise(result.response, policy);
+    // WebSocket upgrades keep their socket; the handshake's cookies are judged like any others.
+    if (response.status === 101 || response.webSocket !== null) return shapeUpgrade(response, context, log, path);
+    options.seen?.remember(response.headers.getSetCookie());
 
-    const relocated = relocate(response);
     try {
       // A site policy that admits inline code only by nonce or hash must admit Consentry's own, by hash.
       const inline =
-        enforce && isHtml(relocated) && relocated.headers.has("content-security-policy")
-          ? await inlineSources(pagePlan(context), cspNonces(relocated.headers))
+        enforce && isHtml(response) && response.headers.has("content-security-policy")
+          ? await inlineSources(pagePlan(context), cspNonces(response.headers))
           : undefined;
       return shapeResponse({
-        response: relocated,
+        response,
         request,
         context,
         requestPlan,
         ...(inline === undefined ? {} : { inline }),
         ...(options.transformHtml === undefined ? {} : { transformHtml: options.transformHtml }),
         log,
-        path: url.pathname + url.search,
+        path,
       });
     } catch (error) {
       log(JSON.stringify({ consentry: "enforcement-error", stage: "response", error: String(error) }));
-      return failSafe(relocated, policy, route, request);
+      return failSafe(response, policy, route, request);
     }
   };
 }
@@ -150,19 +165,18 @@ async function decideSafely(
  * categories only and the allowlist of a visitor who allowed nothing optional.
  */
 function failSafe(response: Response, policy: CompiledPolicy, route: CompiledRoute, request: Request): Response {
-  const out = new Response(response.body, response);
-  const lines = response.headers.getSetCookie();
-  out.headers.delete("set-cookie");
+  const headers = new Headers(response.headers);
+  headers.delete("set-cookie");
   const context = { policy, decision: requiredOnly(policy, route), route };
   try {
-    for (const line of lines) if (judgeCookie(setCookieName(line), context).allowed) out.headers.append("set-cookie", line);
+    for (const line of planSetCookies(response.headers.getSetCookie(), context).kept) headers.append("set-cookie", line);
   } catch {
     // Even classification failed: no cookie at all is the only safe answer.
-    out.headers.delete("set-cookie");
+    headers.delete("set-cookie");
   }
   try {
     applyAllowlistHeaders({
-      headers: out.headers,
+      headers,
       context,
       pageUrl: new URL(request.url),
       kind: bodyKind(response.headers.get("content-type")),
@@ -172,7 +186,7 @@ function failSafe(response: Response, policy: CompiledPolicy, route: CompiledRou
   } catch {
     // No allowlist could be built: the page's own headers stand, its cookies are already gone.
   }
-  return out;
+  return withHeaders(response, headers);
 }
 
 const originUrls = new Map<string, URL | null>();

@@ -5,13 +5,16 @@
  */
 import type { Context, Handler, MiddlewareHandler } from "hono";
 import { languageFor } from "../banner/page-ui.ts";
-import { consentSetCookie } from "../consent/consent-set-cookie.ts";
+import { consentSetCookie, otherConsentExpiry } from "../consent/consent-set-cookie.ts";
 import { decide } from "../decision/decide.ts";
 import { decideFor, readSignals } from "../decision/request-decision.ts";
 import { revocationLines } from "../enforce/revoke.ts";
+import type { SeenScopes } from "../enforce/seen-scopes.ts";
+import type { ClientLimiter } from "../http/client-limit.ts";
 import type { Logger } from "../enforce/report.ts";
 import type { AppEnv } from "../env.ts";
-import { isSameOrigin, safeReturnPath } from "../http/same-origin.ts";
+import { safeReturnPath } from "../http/return-path.ts";
+import { isSameOrigin } from "../http/same-origin.ts";
 import { PATHS } from "../paths.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
@@ -22,6 +25,9 @@ export interface SiteOptions {
   registry: PolicyRegistry;
   log: Logger;
   now: () => number;
+  /** Bounds erasures per client (each writes to D1). */
+  limiter: ClientLimiter;
+  seen?: SeenScopes;
 }
 
 const NO_STORE = { "cache-control": "no-store" };
@@ -98,12 +104,15 @@ export function receiptHandler({ registry, now }: SiteOptions): Handler<AppEnv> 
  * consent): the consent cookie is expired, and so is every cookie of a category
  * that is no longer allowed without it.
  */
-export function eraseHandler({ registry, now, log }: SiteOptions): Handler<AppEnv> {
+export function eraseHandler({ registry, now, log, limiter, seen }: SiteOptions): Handler<AppEnv> {
   return async (c) => {
     const request = c.req.raw;
     if (!isSameOrigin(request)) return c.json({ error: "cross-site request refused" }, 403, NO_STORE);
     const policy = policyFor(c, registry);
     if (policy === undefined) return c.notFound();
+    if (!(await limiter(request, c.env?.CONSENT_RATE_LIMIT))) {
+      return c.json({ error: "too many requests from this address; try again in a minute" }, 429, { ...NO_STORE, "retry-after": "60" });
+    }
     const url = new URL(request.url);
     const nowMs = now();
     const signals = await readSignals(request, c.env ?? {}, policy, nowMs);
@@ -127,12 +136,21 @@ export function eraseHandler({ registry, now, log }: SiteOptions): Handler<AppEn
     const withoutChoice = decide({ policy, route, consent: { status: "absent", choice: null }, gpc: signals.gpc, dnt: signals.dnt, jurisdiction: signals.jurisdiction });
     const headers = new Headers(NO_STORE);
     headers.append("set-cookie", consentSetCookie(policy, "", 0));
-    for (const line of revocationLines(policy, route, withoutChoice, request.headers.get("cookie"), url.protocol === "https:")) headers.append("set-cookie", line);
+    headers.append("set-cookie", otherConsentExpiry(policy));
+    const where = { host: url.hostname, path: url.pathname, secure: url.protocol === "https:", ...(seen === undefined ? {} : { seen }) };
+    for (const line of revocationLines(policy, route, withoutChoice, request.headers.get("cookie"), where)) headers.append("set-cookie", line);
     if (form === null) {
       headers.set("content-type", "application/json");
       return new Response(JSON.stringify({ erased: id }), { status: 200, headers });
     }
-    headers.set("location", `${back}${back.includes("?") ? "&" : "?"}erased=1`);
+    headers.set("location", withErasedFlag(back));
     return new Response(null, { status: 303, headers });
   };
+}
+
+/** `/x?a=1#top` → `/x?a=1&erased=1#top`: the flag goes in the query, before any fragment. */
+function withErasedFlag(path: string): string {
+  const hash = path.indexOf("#");
+  const [base, fragment] = hash < 0 ? [path, ""] : [path.slice(0, hash), path.slice(hash)];
+  return `${base}${base.includes("?") ? "&" : "?"}erased=1${fragment}`;
 }

@@ -11,7 +11,7 @@ import { cspFor, reportingEndpoints } from "../../src/allowlist/csp-header.ts";
 import { judgeHost } from "../../src/allowlist/judge-host.ts";
 import { decide } from "../../src/decision/decide.ts";
 import { westhub, whereby } from "../support/policies.ts";
-import { PROPERTY_RUNS } from "../support/property-runs.ts";
+import { propertyRuns } from "../support/provided.ts";
 
 /** CSP3 §6.7.2.8 host-part match for a scheme-less source in default-src. */
 function allowedByCsp(csp: string, host: string): boolean {
@@ -23,7 +23,7 @@ function allowedByCsp(csp: string, host: string): boolean {
     .some((source) => (source.startsWith("*.") ? host.endsWith(source.slice(1)) : host === source));
 }
 
-const RUNS = PROPERTY_RUNS;
+const RUNS = propertyRuns();
 
 describe("the allowlist as a CSP", () => {
   for (const policy of [westhub, whereby]) {

@@ -129,7 +129,7 @@ describe("page UI", () => {
       const table = withoutUi(html);
       expect(table).not.toContain("outdated list");
       expect(table).toMatch(/<div data-consent-cookie-table><table class="consentry-cookies"/);
-      expect(table).toContain("<td><code>consentry</code></td>");
+      expect(table).toContain("<td><code>__Host-consentry</code></td>");
       expect(table).toMatch(/<td><code>_ga<\/code><\/td><td>[^<]+<\/td><td><a href="https:\/\/policies\.google\.com\/privacy">Google Analytics<\/a><\/td>/);
       for (const cookie of whereby.declaredCookies) if (cookie.name !== undefined) expect(table).toContain(`<code>${cookie.name}</code>`);
     });

@@ -45,7 +45,7 @@ describe("without JavaScript", () => {
     expect(await page.locator("#consentry").count()).toBe(0);
     expect(await page.locator("#consentry-settings").isVisible()).toBe(true);
     // The reloaded page's response carried the analytics and functional cookies; marketing stays out (WestHub uses none).
-    expect(await cookieNames(context)).toEqual(expect.arrayContaining(["consentry", "_ga", "theme"]));
+    expect(await cookieNames(context)).toEqual(expect.arrayContaining(["__Host-consentry", "_ga", "theme"]));
     expect(await cookieNames(context)).not.toContain("_fbp");
     await context.close();
   });
@@ -55,7 +55,7 @@ describe("without JavaScript", () => {
     await page.goto(`${EU}/trackers`);
     await Promise.all([page.waitForURL(`${EU}/trackers`), page.getByRole("button", { name: "Reject all" }).click()]);
     expect(await page.locator("#consentry").count()).toBe(0);
-    expect(await cookieNames(context)).toEqual(["__cf_bm", "consentry", "session"]);
+    expect(await cookieNames(context)).toEqual(["__Host-consentry", "__cf_bm", "session"]);
     expect(hosts(thirdParty)).toEqual(["fonts.googleapis.com"]);
     await context.close();
   });
@@ -75,7 +75,7 @@ describe("with JavaScript", () => {
     expect(await trackers(page)).toEqual(expect.arrayContaining(["gtag", "hotjar"]));
     expect(await trackers(page)).not.toContain("meta");
     expect(await page.locator("#consentry-settings").isVisible()).toBe(true);
-    expect(await cookieNames(context)).toEqual(expect.arrayContaining(["consentry", "_ga"]));
+    expect(await cookieNames(context)).toEqual(expect.arrayContaining(["__Host-consentry", "_ga"]));
     await context.close();
   });
 
@@ -115,7 +115,7 @@ describe("with JavaScript", () => {
     const left = await cookieNames(context);
     expect(left).not.toContain("_ga");
     expect(left).not.toContain("_hjSessionUser_1000000");
-    expect(left).toContain("consentry");
+    expect(left).toContain("__Host-consentry");
 
     await page.getByRole("link", { name: "Back to the site" }).click();
     await page.waitForURL(`${EU}/trackers`);
@@ -147,7 +147,7 @@ describe("with JavaScript", () => {
     await page.keyboard.press("Enter");
     await page.locator("#consentry").waitFor({ state: "detached" });
     expect(count()).toBe(0);
-    expect(await cookieNames(context)).toContain("consentry");
+    expect(await cookieNames(context)).toContain("__Host-consentry");
     await context.close();
   });
 });

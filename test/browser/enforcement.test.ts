@@ -55,7 +55,7 @@ describe("an EU visitor on a page full of trackers (WestHub)", () => {
     // Marketing is "none" in WestHub's policy: accepting everything does not bring it in.
     expect(hosts(thirdParty)).toEqual(["fonts.googleapis.com", "static.hotjar.com", "www.googletagmanager.com"]);
     const cookies = await cookieNames(context);
-    expect(cookies).toEqual(expect.arrayContaining(["consentry", "_ga", "_hjSessionUser_1000000"]));
+    expect(cookies).toEqual(expect.arrayContaining(["__Host-consentry", "_ga", "_hjSessionUser_1000000"]));
     expect(cookies).not.toContain("_fbp");
     await context.close();
   });

@@ -44,13 +44,13 @@ describe("consent endpoint", () => {
       const response = await post(form([["action", "accept-all"], ["return", "/pricing?x=1"]]));
       expect(response.status).toBe(303);
       expect(response.headers.get("location")).toBe("/pricing?x=1");
-      const line = response.headers.getSetCookie().find((l) => l.startsWith("consentry="))!;
-      expect(line).toMatch(/^consentry=2\.1\.functional~analytics\.\.\.[0-9a-z]+\.[\w-]{22}\.-\.[\w-]{22}; Max-Age=15724800; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      const line = response.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!;
+      expect(line).toMatch(/^__Host-consentry=2\.1\.functional~analytics\.\.\.[0-9a-z]+\.[\w-]{22}\.-\.[\w-]{22}; Max-Age=15724800; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
     });
 
     it("should give a choice that the proxy then honours", async () => {
       const response = await post(form([["action", "custom"], ["category", "analytics"]]));
-      const cookie = response.headers.getSetCookie().find((l) => l.startsWith("consentry="))!.split(";")[0]!;
+      const cookie = response.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!.split(";")[0]!;
       const page = await visit("https://westhub.app/", { headers: { cookie } });
       expect(cookiesSet(page)).toEqual(["session", "__cf_bm", "wh_aid", "_ga"]);
       await page.text();
@@ -107,15 +107,15 @@ describe("consent endpoint", () => {
       expect(body.allowed).not.toContain("advertising");
       expect(body.hosts.split(" ")).toEqual(expect.arrayContaining(["youtube.com", "ytimg.com", "google-analytics.com"]));
       expect(body.hosts.split(" ")).not.toContain("connect.facebook.net");
-      const cookie = response.headers.getSetCookie().find((l) => l.startsWith("consentry="))!;
+      const cookie = response.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!;
       expect(cookie.split(";")[0]!.split(".")[4]).toBe("youtube");
     });
 
     it("should take the vendor from a plain form too, and drop every vendor grant on reject-all", async () => {
       const grant = await post(form([["action", "custom"], ["vendor", "hotjar"], ["return", "/"]]));
-      expect(grant.headers.getSetCookie().find((l) => l.startsWith("consentry="))!.split(".")[4]).toBe("hotjar");
+      expect(grant.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!.split(".")[4]).toBe("hotjar");
       const reject = await post(form([["action", "reject-all"], ["vendor", "hotjar"]]));
-      expect(reject.headers.getSetCookie().find((l) => l.startsWith("consentry="))!.split(".")[4]).toBe("");
+      expect(reject.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!.split(".")[4]).toBe("");
     });
   });
 

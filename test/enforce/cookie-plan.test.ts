@@ -7,6 +7,7 @@ const policy = variant(westhubInput, (p) => {
   p.cookies!.push({ name: "wh_tracking", category: "analytics", domains: [".westhub.app"], paths: ["/", "/app"] });
 });
 const route = policy.route(new URL("https://westhub.app/"));
+const where = { host: "westhub.app", path: "/", secure: true };
 const context = {
   policy,
   route,
@@ -27,7 +28,7 @@ describe("cookie plan", () => {
   });
 
   it("should keep request cookies byte for byte, drop Consentry's own and unknown ones", () => {
-    const plan = planRequestCookies("session=a%20b=c; consentry=xyz; mystery=1; theme=dark", context, true);
+    const plan = planRequestCookies("session=a%20b=c; __Host-consentry=xyz; consentry=old; mystery=1; theme=dark", context, where);
     expect(plan.cookie).toBe("session=a%20b=c");
     expect(plan.actions.map((a) => `${a.action}:${a.cookie}:${a.reason}`)).toEqual([
       "strip-request-cookie:mystery:unknown",
@@ -36,21 +37,21 @@ describe("cookie plan", () => {
     ]);
   });
 
-  it("should expire a declared cookie on every declared domain and path", () => {
-    expect(expiryLines("wh_tracking", context, true)).toEqual([
+  it("should expire a declared cookie on every declared domain and path (the leading dot means nothing, RFC 6265 §5.2.3)", () => {
+    expect(expiryLines("wh_tracking", context, where)).toEqual([
       "wh_tracking=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure",
       "wh_tracking=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/app; Secure",
-      "wh_tracking=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=.westhub.app; Secure",
-      "wh_tracking=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/app; Domain=.westhub.app; Secure",
+      "wh_tracking=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=westhub.app; Secure",
+      "wh_tracking=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/app; Domain=westhub.app; Secure",
     ]);
   });
 
   it("should expire __Host- cookies without Domain and with Secure, as browsers require", () => {
-    expect(expiryLines("__Host-theme", { ...context, policy: westhub }, false)).toEqual(["__Host-theme=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure"]);
+    expect(expiryLines("__Host-theme", { ...context, policy: westhub }, { ...where, secure: false })).toEqual(["__Host-theme=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure"]);
   });
 
   it("should return null when no cookie is left for the origin", () => {
-    expect(planRequestCookies("_fbp=1", context, true).cookie).toBeNull();
-    expect(planRequestCookies(null, context, true)).toEqual({ cookie: null, expiries: [], actions: [] });
+    expect(planRequestCookies("_fbp=1", context, where).cookie).toBeNull();
+    expect(planRequestCookies(null, context, where)).toEqual({ cookie: null, expiries: [], actions: [] });
   });
 });

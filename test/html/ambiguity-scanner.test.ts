@@ -2,11 +2,14 @@
  * The scanner against the rewriter itself: every page, fed through the scanner
  * and rewritten with the handler that removes what the scanner slipped in, must
  * come out whole and byte for byte the same, in whatever chunks it arrives.
+ * The random pages mix the HTML constructs that matter; SVG and MathML appear in
+ * the cases as real pages use them (inline icons), not nested inside a `<select>`
+ * or a frameset in every combination, where lol-html's model is not followed exactly.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AmbiguityScanner } from "../../src/html/ambiguity-scanner.ts";
-import { PROPERTY_RUNS } from "../support/property-runs.ts";
+import { propertyRuns } from "../support/provided.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -38,11 +41,11 @@ async function rewriteScanned(fed: string): Promise<string> {
         el.remove();
       },
     })
-    .on("noframes[data-consentry-synthetic]", {
+    .on("p[data-consentry-synthetic], noframes[data-consentry-synthetic]", {
       element: (el) => {
         el.removeAndKeepContent();
         el.onEndTag((end) => {
-          end.after("</noframes>", { html: true });
+          end.after(`</${end.name}>`, { html: true });
         });
       },
     })
@@ -66,6 +69,11 @@ const CASES = [
   "<p title='<select>'><style>x</style>",
   "<select><script>1</script><style>s</style>",
   "<selectx><style>x</style>",
+  // Inline SVG, as real pages carry it, around the constructs that matter.
+  "<select><option>a</option></select><svg><title>icon</title><path d='M0'/></svg><style>x</style>",
+  "<svg><script>var s = '<select>';</script></svg><style>x</style>",
+  "<frameset></frameset><svg><script>1</script></svg><p>x</p>",
+  "<svg><title>t</title></svg><frameset></frameset><script>2</script>",
 ];
 
 describe("ambiguity scanner", () => {
@@ -85,6 +93,7 @@ describe("ambiguity scanner", () => {
       "<select>", "</select>", "<SELECT a='>'>", "<select/>", "<style>s</style>", "<STYLE>s</STYLE>", "<title>t</title>", "<script>1</script>",
       "<script>'</select><style>'</script>", "<textarea>x</textarea>", "<frameset>", "<noframes>n</noframes>", "</noframes>", "<p>",
       "<p title='<select>'>", "<!-- c -->", "<!-- <select> -->", "<input>", "<iframe></iframe>", "<noscript>n</noscript>", "<option>o", "text", "é",
+      "<p>x</p>", "</p>",
     );
     await fc.assert(
       fc.asyncProperty(fc.array(tag, { maxLength: 12 }), fc.integer({ min: 1, max: 9 }), async (parts, size) => {
@@ -94,7 +103,7 @@ describe("ambiguity scanner", () => {
         if (injections === 0) expect(await rewriterFails(html)).toBe(false);
         expect(await rewriteScanned(fed)).toBe(html);
       }),
-      { numRuns: PROPERTY_RUNS },
+      { numRuns: propertyRuns() },
     );
   }, 600_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { markPersonalised } from "../../src/proxy/cache-headers.ts";
-import { rewriteLocation } from "../../src/proxy/location.ts";
+import { rewriteLocation } from "../../src/proxy/origin-address.ts";
 import { originRequest, originTarget, restrictAcceptEncoding } from "../../src/proxy/origin.ts";
 
 describe("origin", () => {
@@ -30,13 +30,12 @@ describe("origin", () => {
 
   describe("rewriteLocation", () => {
     const origin = new URL("http://127.0.0.1:8788");
-    const target = new URL("http://127.0.0.1:8788/x");
     const site = new URL("https://westhub.app/x");
     it("should rewrite only locations at ORIGIN_URL", () => {
-      expect(rewriteLocation("http://127.0.0.1:8788/a?b=1#c", target, origin, site)).toBe("https://westhub.app/a?b=1#c");
-      expect(rewriteLocation("/a", target, origin, site)).toBe("/a");
-      expect(rewriteLocation("http://127.0.0.1:9999/a", target, origin, site)).toBe("http://127.0.0.1:9999/a");
-      expect(rewriteLocation("http://127.0.0.1:8788/a", target, null, site)).toBe("http://127.0.0.1:8788/a");
+      expect(rewriteLocation("http://127.0.0.1:8788/a?b=1#c", origin, site)).toBe("https://westhub.app/a?b=1#c");
+      expect(rewriteLocation("/a", origin, site)).toBe("/a");
+      expect(rewriteLocation("http://127.0.0.1:9999/a", origin, site)).toBe("http://127.0.0.1:9999/a");
+      expect(rewriteLocation("http://127.0.0.1:8788/a", null, site)).toBe("http://127.0.0.1:8788/a");
     });
   });
 

@@ -11,7 +11,7 @@ const sameOrigin = { origin: SITE, "sec-fetch-site": "same-origin" };
 async function choose(body: Record<string, unknown>, cf = {}) {
   const response = await visit(`${SITE}/_consentry/consent`, { method: "POST", headers: { ...sameOrigin, "content-type": "application/json" }, body: JSON.stringify(body), ...cf });
   expect(response.status).toBe(200);
-  const cookie = response.headers.getSetCookie().find((l) => l.startsWith("consentry="))!.split(";")[0]!;
+  const cookie = response.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!.split(";")[0]!;
   return { cookie, answer: (await response.json()) as { receipt: string } };
 }
 
@@ -51,7 +51,7 @@ describe("Consentry's own endpoints", () => {
         headers: { ...sameOrigin, "content-type": "application/json", "sec-gpc": "1" },
         body: JSON.stringify({ action: "reject-all" }),
       });
-      const cookie = response.headers.getSetCookie().find((l) => l.startsWith("consentry="))!.split(";")[0]!;
+      const cookie = response.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!.split(";")[0]!;
       expect(await (await receiptOf(cookie)).json()).toMatchObject({ method: "gpc", gpc: true, regime: "opt-out", country: "US-CA" });
     });
 
@@ -76,7 +76,7 @@ describe("Consentry's own endpoints", () => {
       });
       expect(erased.status).toBe(303);
       expect(erased.headers.get("location")).toBe("/_consentry/settings?return=%2Fpricing&erased=1");
-      expect(cookiesExpired(erased)).toEqual(expect.arrayContaining(["consentry", "_ga"]));
+      expect(cookiesExpired(erased)).toEqual(expect.arrayContaining(["__Host-consentry", "consentry", "_ga"]));
       expect(await readReceipt(env.RECEIPTS!, answer.receipt)).toBeNull();
       expect((await visit(`${SITE}/_consentry/receipt`, { headers: { cookie } })).status).toBe(404);
     });
@@ -123,6 +123,8 @@ describe("Consentry's own endpoints", () => {
   it("should serve the cookie declaration as a page", async () => {
     const html = await (await visit(`${SITE}/_consentry/cookies`)).text();
     expect(html).toContain("Cookies used on WestHub");
+    // The consent cookie under the name the browser really holds.
+    expect(html).toContain("<code>__Host-consentry</code>");
     for (const cookie of westhub.declaredCookies) if (cookie.name !== undefined) expect(html).toContain(`<code>${cookie.name}</code>`);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { encodeConsent, newReceiptId, type ConsentChoice } from "../../src/consent/consent-cookie.ts";
+import { consentCookieName } from "../../src/consent/consent-cookie-name.ts";
 import { resolveSigningKeys } from "../../src/consent/signing-keys.ts";
 import type { CompiledPolicy } from "../../src/policy/compile.ts";
 
@@ -23,8 +24,8 @@ export function visit(url: string, { cf = EU, headers = {}, method = "GET", body
   return exports.default.fetch(new Request(url, init));
 }
 
-/** A consent cookie as Consentry itself would set it (`name=value`). */
-export async function consentCookie(policy: CompiledPolicy, granted: string[], extra: Partial<ConsentChoice> = {}): Promise<string> {
+/** A consent cookie as Consentry itself would set it (`name=value`); `name` overrides the cookie's name. */
+export async function consentCookie(policy: CompiledPolicy, granted: string[], extra: Partial<ConsentChoice> = {}, name = consentCookieName(policy.consent)): Promise<string> {
   const keys = await resolveSigningKeys(env.CONSENT_SECRET, "test");
   if (!keys.ok) throw new Error(keys.reason);
   const refused = policy.optionalCategories.filter((c) => !granted.includes(c));
@@ -38,7 +39,7 @@ export async function consentCookie(policy: CompiledPolicy, granted: string[], e
     gpc: false,
     ...extra,
   };
-  return `${policy.consent.cookieName}=${await encodeConsent(choice, policy.id, keys.keys[0]!)}`;
+  return `${name}=${await encodeConsent(choice, policy.id, keys.keys[0]!)}`;
 }
 
 /** Names of the cookies a response sets (expiries excluded). */
