@@ -13,7 +13,8 @@ export function guardCookieRules(policy: CompiledPolicy, allowed: ReadonlySet<st
   const mode = policy.unknownCookies === "block" ? "allow" : "block";
   const isAllowed = (rule: { category: string | null; vendor?: string | undefined }) =>
     rule.category !== null && (allowed.has(rule.category) || (rule.vendor !== undefined && vendorGrants.has(rule.vendor) && !policy.categoryById.get(rule.category)?.forbidden));
-  const names = new Set<string>([policy.consent.cookieName].filter(() => mode === "allow"));
+  // Consentry's own cookie is HttpOnly and set by the edge only: no script has any business writing it.
+  const names = new Set<string>();
   const patterns = new Set<string>();
   for (const rule of policy.cookieRules) {
     if (rule.category === null || isAllowed(rule) !== (mode === "allow")) continue;
