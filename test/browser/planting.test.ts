@@ -18,7 +18,7 @@ async function mintAcceptAll(): Promise<string> {
   await page.waitForFunction(() => document.querySelector("#consentry") === null);
   const value = (await context.cookies()).find((c) => c.name === "__Host-consentry")?.value;
   await context.close();
-  expect(value).toMatch(/^1\.1\.functional~analytics\./);
+  expect(value).toMatch(/^2\.1\.functional~analytics\.\.\./);
   return value!;
 }
 

@@ -27,7 +27,7 @@ describe("per-vendor consent through a placeholder (Whereby, visitor in Germany)
     expect(hosts(thirdParty)).toEqual(["www.youtube.com"]);
     expect(await page.locator('[data-consentry-placeholder="youtube"]').count()).toBe(0);
     expect(await page.locator('[data-consentry-placeholder="instagram"]').count()).toBe(1);
-    const consent = (await context.cookies()).find((c) => c.name === "consentry")!;
+    const consent = (await context.cookies()).find((c) => c.name === "__Host-consentry")!;
     expect(consent.value.split(".")[4]).toBe("youtube");
     await context.close();
   });
