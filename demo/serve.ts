@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { handleOrigin } from "./origin.ts";
+import { serveHostile } from "./hostile/serve.ts";
 import { plainPage } from "./pages.ts";
 
 async function toRequest(req: IncomingMessage, port: number): Promise<Request> {
@@ -84,6 +85,7 @@ export function startDemoOrigin(port = 8788): Promise<{ server: Server; port: nu
     const actual = (server.address() as AddressInfo).port;
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/drip") return drip(res);
+    if (serveHostile(req, res)) return;
     if (path === "/gzip") {
       const body = gzipSync(plainPage("Compressed", `<p id="gz">gzip from the origin</p>`));
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip", "content-length": body.length });

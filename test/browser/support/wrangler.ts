@@ -1,0 +1,50 @@
+/**
+ * Consentry under `wrangler dev`, exactly as the README's contract says, in front
+ * of an origin; shared by the browser tests' global setup and `npm run leaks`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startConsentry(origin: string, policy: string, country: string): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      "node_modules/wrangler/bin/wrangler.js", "dev",
+      "--ip", "127.0.0.1", "--port", String(port),
+      "--var", `ORIGIN_URL:${origin}`, "--var", `POLICY:${policy}`, "--var", `COUNTRY_OVERRIDE:${country}`,
+      "--inspector-port", String(await freePort()),
+      // Each instance its own local D1 and queue state: two workerd processes must not share one SQLite file.
+      "--persist-to", mkdtempSync(join(tmpdir(), "consentry-wrangler-")),
+    ],
+    { env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${url}/pricing`)).ok) return { url, process: child };
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error(`wrangler dev did not start:\n${output}`);
+}
+
