@@ -85,8 +85,10 @@ export async function measure(browser: Browser, url: string, options: MeasureOpt
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "load", timeout: 15_000 });
-  } catch {
+  } catch (error) {
     // A vector may navigate away (meta refresh) or never finish loading (a broken encoding): what it loaded still counts.
+    // A page that never arrived at all (nothing listening) proves nothing: that is an error.
+    if (page.url() === "about:blank") throw error;
   }
   await page.waitForTimeout(options.settleMs ?? 600);
   return { loads: [...loads.values()], all: () => [...loads.values()], context, page };
