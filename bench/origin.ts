@@ -3,6 +3,7 @@
  * over loopback by node:http so the origin costs as little as possible.
  *
  *   /page-100k   ~100 KB HTML with 30 third-party tags (scripts, inline snippets, iframes, pixels)
+ *                and the site's own links, images, scripts and styles (~500 elements)
  *   /page-1m     ~1 MB HTML, same tags
  *   /data.json   a JSON response
  *   /image.png   a 20 KB image
@@ -15,7 +16,20 @@ import { createServer, type Server } from "node:http";
 import vendors from "../src/catalog/vendors.json" with { type: "json" };
 
 const HOSTS = vendors.vendors.flatMap((v) => v.hosts);
-const FILLER = "<p>Northwind keeps your team's projects, files and conversations in one place. " + "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(4) + "</p>\n";
+/**
+ * Text with the site's own elements in it, as real pages have far more of them than
+ * third-party tags: relative links, and images and links on the site's own host
+ * written as absolute URLs (westhub.app, the benchmark policy's host).
+ */
+const FILLER =
+  `<p>Northwind keeps your team's <a href="/projects">projects</a>, <a href="https://westhub.app/files">files</a> and conversations in one place. ` +
+  "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ".repeat(3) +
+  `<img src="https://westhub.app/static/icon.svg" alt="" width="16" height="16"> <img src="/static/avatar.png" alt=""></p>\n`;
+/** The site's own scripts and styles in <head>. */
+const OWN_HEAD =
+  `<link rel="stylesheet" href="/static/app.css"><link rel="stylesheet" href="https://westhub.app/static/theme.css">` +
+  `<link rel="icon" href="/favicon.ico"><script src="/static/app.js" defer></script><script src="https://westhub.app/static/vendor.js" defer></script>` +
+  `<script>window.__app = { started: Date.now() };</script>\n`;
 
 /** The kinds of third-party tag the pages carry, in the order {@link tag} cycles through them. */
 export const TAG_KINDS = ["script src", "inline gtag", "pixel img", "iframe", "inline fbq", "link preconnect", "noscript pixel"] as const;
@@ -43,7 +57,7 @@ export function tag(i: number, kind = i % TAG_KINDS.length): string {
 
 /** About `kb` KB of HTML: `tags` third-party tags, half in <head>, half spread through <body>. */
 export function page(kb: number, tags: number, kind?: number): string {
-  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench ${kb} KB, ${tags} tags</title>\n`;
+  const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench ${kb} KB, ${tags} tags</title>\n${OWN_HEAD}`;
   const headTags = Array.from({ length: Math.ceil(tags / 2) }, (_, i) => tag(i * 2, kind)).join("");
   const bodyTags = Array.from({ length: Math.floor(tags / 2) }, (_, i) => tag(i * 2 + 1, kind));
   let body = "";

@@ -13,7 +13,23 @@ import { decodeAttribute } from "./decode-attribute.ts";
 export type Refusal = Extract<HostVerdict, { allowed: false }> & { host: string };
 
 const LOCAL_SCHEMES = new Set(["data:", "blob:", "about:", "javascript:", "mailto:", "tel:", "sms:"]);
+/**
+ * The common case read without the URL parser: `https://host/…`, `http://host`,
+ * `//host…` with a plain ASCII host. Anything else (references, escapes,
+ * backslashes, user info, IDN, IPv6, whitespace inside) goes to the parser.
+ */
+const PLAIN_HOST = /^[\t\n\f\r ]*(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.?(?::\d*)?(?:[/?#][^\t\n\r]*)?[\t\n\f\r ]*$/i;
 const UNPARSABLE: Omit<Refusal, "host"> = Object.freeze({ allowed: false, vendor: null, category: null, reason: "unclassified" });
+
+/** The host of a plain absolute or protocol-relative URL, as the URL parser would give it; null when only the parser can tell. */
+export function plainHost(raw: string): string | null {
+  if (raw.includes("&") || raw.includes("\\") || raw.includes("%")) return null;
+  const match = PLAIN_HOST.exec(raw);
+  if (match === null) return null;
+  const host = match[1]!.toLowerCase();
+  // A numeric last label makes it an IPv4 address to the parser (`//0` is 0.0.0.0): the parser decides.
+  return /(?:^|\.)(?:0x[0-9a-f]*|\d+)$/.test(host) ? null : host;
+}
 
 /** Resolves an attribute value against the document base; null for an empty value. */
 export function resolveUrl(raw: string, base: URL): URL | "invalid" | null {
@@ -52,6 +68,11 @@ export class HostVerdicts {
   /** The refusal for a URL attribute value, or null when it may load (or loads nothing). */
   url(raw: string | null, base: URL): Refusal | null {
     if (raw === null) return null;
+    const plain = plainHost(raw);
+    if (plain !== null) {
+      const verdict = this.host(plain);
+      return verdict.allowed ? null : { ...verdict, host: plain };
+    }
     const url = resolveUrl(raw, base);
     if (url === null) return null;
     if (url === "invalid") return { ...UNPARSABLE, host: "" };

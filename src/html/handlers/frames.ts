@@ -62,7 +62,7 @@ function frame(page: PageState, attribute: string) {
 }
 
 export function registerFrames(rewriter: HTMLRewriter, page: PageState): void {
-  rewriter.on(mayLeave(["iframe", "frame", "embed"], "src"), { element: frame(page, "src") });
-  rewriter.on(mayLeave(["object"], "data"), { element: frame(page, "data") });
+  rewriter.on(mayLeave(page.context.policy, ["iframe", "frame", "embed"], "src"), { element: frame(page, "src") });
+  rewriter.on(mayLeave(page.context.policy, ["object"], "data"), { element: frame(page, "data") });
   rewriter.on("iframe[srcdoc]", { element: frame(page, "srcdoc") });
 }

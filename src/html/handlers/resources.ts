@@ -84,14 +84,14 @@ function refresh(page: PageState) {
 export function registerResources(rewriter: HTMLRewriter, page: PageState): void {
   const on = (selector: string, handler: (el: Element) => void) => rewriter.on(selector, { element: handler });
   const images = resource(page, ["src", "srcset"]);
-  on(`${mayLeave(["img", "source"], "src")}, ${mayLeave(["img", "source"], "srcset")}`, images);
-  on(mayLeave(["input"], "src"), resource(page, ["src"]));
-  on(`${mayLeave(["video"], "src")}, ${mayLeave(["video"], "poster")}`, resource(page, ["src", "poster"]));
-  on(mayLeave(["audio", "track"], "src"), resource(page, ["src"]));
-  on(mayLeave(["table", "td", "th", "body"], "background"), resource(page, ["background"]));
-  on(`${mayLeave(["image", "feImage", "use"], "href")}, ${mayLeave(["image", "feImage", "use"], "xlink:href")}`, resource(page, ["href", "xlink:href"]));
+  on(`${mayLeave(page.context.policy, ["img", "source"], "src")}, ${mayLeave(page.context.policy, ["img", "source"], "srcset")}`, images);
+  on(mayLeave(page.context.policy, ["input"], "src"), resource(page, ["src"]));
+  on(`${mayLeave(page.context.policy, ["video"], "src")}, ${mayLeave(page.context.policy, ["video"], "poster")}`, resource(page, ["src", "poster"]));
+  on(mayLeave(page.context.policy, ["audio", "track"], "src"), resource(page, ["src"]));
+  on(mayLeave(page.context.policy, ["table", "td", "th", "body"], "background"), resource(page, ["background"]));
+  on(`${mayLeave(page.context.policy, ["image", "feImage", "use"], "href")}, ${mayLeave(page.context.policy, ["image", "feImage", "use"], "xlink:href")}`, resource(page, ["href", "xlink:href"]));
   const loads = (el: Element) => LOADING_RELS.test(el.getAttribute("rel") ?? "");
-  on(`${mayLeave(["link"], "href")}, ${mayLeave(["link"], "imagesrcset")}`, resource(page, ["href", "imagesrcset"], loads));
-  on(mayLeave(["a", "area"], "ping"), resource(page, ["ping"]));
+  on(`${mayLeave(page.context.policy, ["link"], "href")}, ${mayLeave(page.context.policy, ["link"], "imagesrcset")}`, resource(page, ["href", "imagesrcset"], loads));
+  on(mayLeave(page.context.policy, ["a", "area"], "ping"), resource(page, ["ping"]));
   on("meta[http-equiv]", refresh(page));
 }

@@ -38,7 +38,7 @@ function external(page: PageState, attribute: string) {
 }
 
 export function registerScripts(rewriter: HTMLRewriter, page: PageState): void {
-  rewriter.on(mayLeave(["script"], "src"), { element: external(page, "src") });
-  rewriter.on(mayLeave(["script"], "href"), { element: external(page, "href") });
-  rewriter.on(mayLeave(["script"], "xlink:href"), { element: external(page, "xlink:href") });
+  rewriter.on(mayLeave(page.context.policy, ["script"], "src"), { element: external(page, "src") });
+  rewriter.on(mayLeave(page.context.policy, ["script"], "href"), { element: external(page, "href") });
+  rewriter.on(mayLeave(page.context.policy, ["script"], "xlink:href"), { element: external(page, "xlink:href") });
 }
