@@ -11,9 +11,11 @@
  *   /gen?kb=N&tags=M[&kind=K]   N KB of HTML with M third-party tags, all of kind K if given (scaling)
  *   /drip        HTML sent in 11 chunks, 100 ms apart (time to first byte)
  *   /huge?mb=N   N MB of HTML streamed in 64 KB chunks (memory)
+ *   /visitor, /peer/…   the visitor-side comparison with other banners (visitor.ts)
  */
 import { createServer, type Server } from "node:http";
 import vendors from "../src/catalog/vendors.json" with { type: "json" };
+import { serveVisitor } from "./visitor.ts";
 
 const HOSTS = vendors.vendors.flatMap((v) => v.hosts);
 /**
@@ -90,6 +92,7 @@ export function startOrigin(): Promise<{ url: string; server: Server }> {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length, "set-cookie": COOKIES });
       res.end(body);
     };
+    if (serveVisitor(url.pathname, res)) return;
     switch (url.pathname) {
       case "/page-100k":
         return html(cached("100k", () => page(100, 30)));

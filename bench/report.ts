@@ -3,6 +3,7 @@
  * number is computed here from the run, so the text cannot drift from the figures.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { VisitorTiming } from "./visitor.ts";
 import { join } from "node:path";
 import { findings } from "./findings.ts";
 import { barChart, lineChart } from "./svg.ts";
@@ -37,6 +38,10 @@ export interface Results {
   huge: { setup: Setup; mb: number; before: number; peak: number; after: number; bytes: number; seconds: number }[];
   profiles: ({ label: string; path: string } & ProfileSummary)[];
   weights: Weight[];
+  /** The visitor's side: banner visible and first contentful paint in throttled Chromium, Consentry and its peers. */
+  visitor: VisitorTiming[];
+  /** The real-page set's CPU per page (realpages/), when it was measured. */
+  realPages: { count: number; extraCpuMs: number[] } | null;
   cold: { raw: number; gzip: number; passRaw: number; parts: { name: string; bytes: number }[]; first: Stats; passFirst: Stats };
 }
 
@@ -258,6 +263,56 @@ What the bundle is made of (raw bytes, by npm package or folder of \`src/\`; unm
 \`wrangler deploy\` uploads it without \`--minify\`):
 
 ${table(["part", "raw", "share"], r.cold.parts.slice(0, 10).map((p) => [p.name, kib(p.bytes), `${fmt((p.bytes / r.cold.raw) * 100, 2)} %`]))}
+
+## 6. The visitor's side
+
+Chromium with 4× CPU throttling and a slow-3G network (400 ms round trip, 400 kbit/s each
+way); the same article page with Consentry's banner (inserted at the edge) and with each peer
+loaded the way its README says, from the same origin. Milliseconds from navigation, median
+(min–max) of ${r.visitor[0]?.bannerVisibleMs.n ?? 0} loads each, the set-ups taking turns.
+
+${table(["banner", "banner visible, ms", "first contentful paint, ms"], r.visitor.map((v) => [v.name, spread(v.bannerVisibleMs), spread(v.firstContentfulPaintMs)]))}
 `;
   writeFileSync(join(dir, "benchmarks.md"), md);
+  writeFileSync(join(dir, "benchmarks.json"), JSON.stringify(keyFigures(r), null, 2) + "\n");
+}
+
+/** The key figures, for a script to compare runs (docs/benchmarks.json). */
+export function keyFigures(r: Results) {
+  const pass = row(r, "/page-100k", "pass-through");
+  const cons = row(r, "/page-100k", "consentry");
+  const none = r.byTags.find((t) => t.tags === 0);
+  const tagged = r.byTags.filter((t) => t.tags > 0).map((t) => perTagUs(r, t));
+  const percentile = (xs: number[], q: number) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  };
+  const consentry = r.visitor.find((v) => v.name === "Consentry");
+  const round = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+  return {
+    page100k30: {
+      extraCpuMs: round(cons.cpu!.median - pass.cpu!.median),
+      throughputRatio: round(cons.rps.median / pass.rps.median),
+      p99Ratio: round(cons.p99.median / pass.p99.median),
+    },
+    perTagUs: round(tagged.reduce((a, b) => a + b, 0) / tagged.length, 1),
+    noTagExtraCpuMs: none === undefined ? null : round(none.consentry.cpu - none.passthrough.cpu),
+    bundleGzBytes: r.cold.gzip,
+    coldStartExtraMs: round(r.cold.first.median - r.cold.passFirst.median, 1),
+    pageInsertGzBytes: r.weights.find((w) => w.name === "Consentry")?.gzip ?? null,
+    realPages:
+      r.realPages === null
+        ? null
+        : {
+            count: r.realPages.count,
+            p50ExtraCpuMs: round(percentile(r.realPages.extraCpuMs, 0.5)),
+            p95ExtraCpuMs: round(percentile(r.realPages.extraCpuMs, 0.95)),
+            maxExtraCpuMs: round(Math.max(...r.realPages.extraCpuMs)),
+            over10ms: r.realPages.extraCpuMs.filter((x) => x > FREE_PLAN_MS).length,
+          },
+    visitor: {
+      bannerVisibleMs: round(consentry?.bannerVisibleMs.median ?? NaN, 0),
+      peers: Object.fromEntries(r.visitor.filter((v) => v.name !== "Consentry").map((v) => [v.name, { bannerVisibleMs: round(v.bannerVisibleMs.median, 0) }])),
+    },
+  };
 }

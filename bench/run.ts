@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: what Consentry costs, measured on this machine in one run, next
  * to a pass-through Worker in the same runtime and to the origin itself. Prints
- * each figure as it comes and writes docs/benchmarks.md with SVG charts.
+ * each figure as it comes and writes docs/benchmarks.md with SVG charts and
+ * docs/benchmarks.json with the key figures.
  *
  *   npm run bench                     # the full run, about six minutes on 2 cores
  *   npm run bench -- --quick          # a smoke run of about 1.5 minutes (fewer, shorter measurements)
@@ -22,6 +23,8 @@ import { FREE_PLAN_MS, writeReport, type Results, type Scale, type Setup } from 
 import { snapshotPassthrough, snapshotProject } from "./snapshot.ts";
 import { fmt, kib, stats } from "./stats.ts";
 import { consentryWeight, peerWeights } from "./weight.ts";
+import { visitorTimings } from "./visitor.ts";
+import { launch } from "../test/browser/support/browser.ts";
 import { startWorker, type WorkerInstance } from "./workers.ts";
 
 const { values: flags } = parseArgs({
@@ -51,6 +54,7 @@ const config = {
   sizes: QUICK ? [10, 100, 1024] : [10, 100, 1024, 10240],
   tags: [0, 10, 100, 1000],
   kindTags: 100,
+  visitorRuns: QUICK ? 1 : 5,
 };
 
 const log = (line: string) => console.log(line);
@@ -200,6 +204,16 @@ try {
   const weights = [await consentryWeight(consentry.url, origin.url, "/small"), ...peerWeights()];
   for (const w of weights) log(`weight ${w.name}${w.version ? ` ${w.version}` : ""}: ${w.raw} B raw, ${w.gzip} B gzipped, ${w.requests} request(s) before the banner`);
 
+  // 6. The visitor's side, in throttled Chromium: Consentry's banner against the peers'.
+  const browser = await launch();
+  let visitor: Results["visitor"];
+  try {
+    visitor = await visitorTimings(browser, consentry.url, origin.url, config.visitorRuns);
+  } finally {
+    await browser.close();
+  }
+  for (const v of visitor) log(`visitor: ${v.name} banner visible after ${fmt(v.bannerVisibleMs.median)} ms, first contentful paint ${fmt(v.firstContentfulPaintMs.median)} ms`);
+
   const version = (path: string) => (JSON.parse(readFileSync(path, "utf8")) as { version: string }).version;
   const results: Results = {
     quick: QUICK,
@@ -223,6 +237,8 @@ try {
     huge,
     profiles,
     weights,
+    visitor,
+    realPages: null,
     cold: { raw: consentryBundle.raw, gzip: consentryBundle.gzip, passRaw: passBundle.raw, parts: consentryBundle.parts, first: coldConsentry, passFirst: coldPass },
   };
   for (const w of workers) await w.stop();

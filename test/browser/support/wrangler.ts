@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -17,7 +17,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startConsentry(origin: string, policy: string, country: string): Promise<{ url: string; process: ChildProcess }> {
+/** `probe`: a path the origin answers with 200, polled until Consentry is up. */
+export async function startConsentry(origin: string, policy: string, country: string, probe = "/pricing"): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -29,7 +30,8 @@ export async function startConsentry(origin: string, policy: string, country: st
       // Each instance its own local D1 and queue state: two workerd processes must not share one SQLite file.
       "--persist-to", mkdtempSync(join(tmpdir(), "consentry-wrangler-")),
     ],
-    { env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, stdio: ["ignore", "pipe", "pipe"] },
+    // wrangler runs the build with `node` from PATH: make it this Node (22), however this script was started.
+    { env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
@@ -37,7 +39,7 @@ export async function startConsentry(origin: string, policy: string, country: st
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${url}/pricing`)).ok) return { url, process: child };
+      if ((await fetch(`${url}${probe}`)).ok) return { url, process: child };
     } catch {
       // not up yet
     }
