@@ -5,14 +5,16 @@
  * the page short.
  *
  * Cheap, and still streaming: the origin's body is read in large pieces (a BYOB
- * reader takes up to 64 KiB of what has arrived at once, instead of the
- * network's ~4 KiB chunks: each chunk through JavaScript costs ~65 µs here) and
+ * reader takes what has arrived at once, instead of the network's ~4 KiB chunks:
+ * each chunk through JavaScript costs ~65 µs here; the buffer grows while reads
+ * fill it and shrinks when they do not, so little is allocated for nothing) and
  * written into a native IdentityTransformStream the rewriter reads; the
  * rewriter's output goes to the visitor natively, never through JavaScript.
  */
 import { AmbiguityScanner } from "./ambiguity-scanner.ts";
 
-const PIECE = 64 * 1024;
+const MIN_PIECE = 8 * 1024;
+const MAX_PIECE = 128 * 1024;
 
 type Read = () => Promise<Uint8Array | null>;
 
@@ -20,10 +22,14 @@ type Read = () => Promise<Uint8Array | null>;
 function reader(body: ReadableStream<Uint8Array>): { read: Read; cancel: (reason: unknown) => Promise<void> } {
   try {
     const byob = body.getReader({ mode: "byob" });
+    let size = 32 * 1024;
     return {
       read: async () => {
-        const { done, value } = await byob.read(new Uint8Array(PIECE));
-        return done || value === undefined ? null : value;
+        const { done, value } = await byob.read(new Uint8Array(size));
+        if (done || value === undefined) return null;
+        if (value.byteLength === size) size = Math.min(MAX_PIECE, size * 2);
+        else if (value.byteLength < size / 4) size = Math.max(MIN_PIECE, size / 2);
+        return value;
       },
       cancel: (reason) => byob.cancel(reason),
     };
