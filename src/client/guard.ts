@@ -97,10 +97,24 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie")!;
+  // A refused write is kept for this document only: its own reads see it, the browser never
+  // stores or sends it. Sites test that cookies work by writing one and reading it back
+  // (Modernizr, the BBC's prompt), and hide content or features when the test fails.
+  const kept = new Map<string, string>();
   Object.defineProperty(Document.prototype, "cookie", {
     ...cookie,
+    get(this: Document) {
+      return [cookie.get!.call(this), ...kept.values()].filter(Boolean).join("; ");
+    },
     set(value: string) {
-      if (!cookieBlocked(String(value).split("=")[0]!.trim())) cookie.set!.call(this, value);
+      const pair = String(value).split(";")[0]!;
+      const name = pair.split("=")[0]!.trim();
+      if (!cookieBlocked(name)) return cookie.set!.call(this, value);
+      // RFC 6265 §5.2.1–2, §5.3: Max-Age wins over Expires; zero, negative or past deletes it.
+      const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(value);
+      const gone = maxAge ? +maxAge[1]! <= 0 : Date.parse(/;\s*expires\s*=([^;]*)/i.exec(value)?.[1]!) <= Date.now();
+      if (gone) kept.delete(name);
+      else kept.set(name, pair.trim());
     },
   });
   const store = (w as { cookieStore?: { set: (...a: unknown[]) => Promise<void> } }).cookieStore;
