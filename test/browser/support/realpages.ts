@@ -128,17 +128,21 @@ export async function replay(browser: Browser, direct: string, consentry: string
       b.state.errors.length = 0;
       b.state.requests.length = 0;
     });
-    const navigation = b.page
-      .waitForEvent("response", { predicate: (r) => r.request().isNavigationRequest() && r.frame() === b.page.mainFrame(), timeout: 30_000 })
-      .catch(() => null);
+    // The guard reloads as soon as it has the answer (the reload's request leaves at once), or applies the choice in place.
+    const main = b.page.mainFrame();
+    const reload = b.page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === main, { timeout: 30_000 }).catch(() => null);
+    const loaded = b.page.waitForEvent("load", { timeout: 30_000 }).catch(() => null);
     const chosen = b.page.waitForResponse((r) => r.url().endsWith("/_consentry/consent"), { timeout: 10_000 }).catch(() => null);
     await accept.click();
     await chosen;
-    // The guard reloads as soon as it has the answer, or applies the choice in place.
-    const response = await Promise.race([navigation, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000))]);
-    if (response !== null) await b.page.waitForLoadState("load", { timeout: 30_000 }).catch(() => undefined);
+    const request = await Promise.race([reload, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000))]);
+    let response: Response | null = null;
+    if (request !== null) {
+      await loaded;
+      response = await request.response().catch(() => null);
+    }
     const after = await settle(b.page, response ?? first, b.state.errors, b.state.requests, settleMs);
-    return { direct: directLoad, before, after, reloaded: response !== null };
+    return { direct: directLoad, before, after, reloaded: request !== null };
   } finally {
     await b.context.close();
   }
