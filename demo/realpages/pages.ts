@@ -92,6 +92,7 @@ export const CI_SUBSET: readonly string[] = [
   "hb-36325f8d21a2", // Bloomberg: Apple iPhone trade-in
   "hb-c34f3cea1bdc", // Erdogan defies protesters (Bloomberg)
   "hb-908eb47dc8a2", // The Times of India
+  "hb-1d43b4816bdb", // PCMag: ad code that reads document.referrer
   "uf-businessinsider1",
   "uf-donga_korean",
   "uf-cnn_arabic",

@@ -110,11 +110,9 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
       const pair = String(value).split(";")[0]!;
       const name = pair.split("=")[0]!.trim();
       if (!cookieBlocked(name)) return cookie.set!.call(this, value);
-      // RFC 6265 §5.2.1–2, §5.3: Max-Age wins over Expires; zero, negative or past deletes it.
-      const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(value);
-      const gone = maxAge ? +maxAge[1]! <= 0 : Date.parse(/;\s*expires\s*=([^;]*)/i.exec(value)?.[1]!) <= Date.now();
-      if (gone) kept.delete(name);
-      else kept.set(name, pair.trim());
+      // RFC 6265 §5.2.1–2: a Max-Age of zero or less, or a past Expires, deletes it.
+      if (/max-age=(-|0+(;|$))/i.test(value) || Date.parse(/expires=([^;]*)/i.exec(value)?.[1]!) <= Date.now()) kept.delete(name);
+      else kept.set(name, pair);
     },
   });
   const store = (w as { cookieStore?: { set: (...a: unknown[]) => Promise<void> } }).cookieStore;
@@ -126,9 +124,26 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     };
   }
 
+  // A script's reload makes the page its own referrer: the reloaded page gets back the one it
+  // had (ad and analytics code read it; the first pageview after consent keeps its source),
+  // kept for that one reload in the tab's sessionStorage under "consentry".
+  let session: Storage | undefined;
+  try {
+    session = w.sessionStorage;
+    const referrer = session.getItem("consentry");
+    session.removeItem("consentry");
+    // Only on the reload itself: the page is its referrer (a URL with a fragment keeps the self-referrer).
+    if (referrer !== null && d.referrer === here.href) Object.defineProperty(d, "referrer", { value: referrer });
+  } catch {}
+  // A full sessionStorage throws here: the banner then posts its form, which brings the new page too.
+  const reload = (): void => {
+    session?.setItem("consentry", d.referrer);
+    here.reload();
+  };
+
   const apply = (answer: ConsentAnswer): void => {
     // Narrowed consent cannot be taken back from code already running: reload.
-    if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return here.reload();
+    if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return reload();
     const layer = ((w as { dataLayer?: unknown[] }).dataLayer ??= []);
     // gtag() pushes its Arguments object; Google's tags read exactly that shape.
     (function (..._: unknown[]) {
@@ -139,7 +154,7 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     const widened = hosts === null ? answer.allowed.length > allowed.length || answer.vendors.length > 0 : answer.hosts !== hosts;
     rules = answer.cookies;
     allowed = answer.allowed;
-    if (widened && (held || d.querySelector("[data-consentry]"))) return here.reload();
+    if (widened && (held || d.querySelector("[data-consentry]"))) return reload();
     hosts = answer.hosts;
   };
 
@@ -153,14 +168,8 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     apply(await response.json());
   };
 
-  // Placeholders are plain forms; with JavaScript they submit in place.
-  d.addEventListener("submit", (event) => {
-    const form = event.target as HTMLFormElement;
-    if (!form.hasAttribute("data-consentry-placeholder")) return;
-    event.preventDefault();
-    const data = new FormData(form);
-    choose(data.get("action") as string, data.getAll("category") as string[], data.getAll("vendor") as string[]);
-  });
+  // Placeholders are plain forms, left to post: allowing a vendor widens the allowlist, which
+  // needs a new document anyway, and the consent endpoint's 303 brings it.
 
   (w as { consentry?: unknown }).consentry = { choose };
 })(__CONSENTRY_CONFIG__);
