@@ -40,6 +40,14 @@ const through = values.consentry ?? started!.url;
 let browser = await launch();
 
 const rows: Row[] = [];
+// Stopped early (Ctrl-C, a time limit): the totals so far, and nothing left running.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    report();
+    started?.process.kill();
+    void Promise.allSettled([browser.close(), demo?.close()]).then(() => process.exit(130));
+  });
+}
 const ms = (v: number | null) => (v === null ? "   -" : String(Math.round(v)).padStart(5));
 const pct = (v: number) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(1)}%`.padStart(7);
 
@@ -87,8 +95,10 @@ try {
   await demo?.close();
 }
 
-const totals = summarise(rows);
-console.log(`
+/** The totals of the pages replayed so far; JSON too when asked. */
+function report(): ReturnType<typeof summarise> {
+  const totals = summarise(rows);
+  console.log(`
 ${totals.pages} pages (${values.policy}, visitor in ${values.country}, no choice, then Accept all)
   pages with new JavaScript errors: ${totals.pagesWithNewErrors} (before consent ${totals.pagesWithNewErrorsBefore}, after Accept all ${totals.pagesWithNewErrorsAfter}); new errors in all: ${totals.newErrors}
   pages losing visible text (> 1 %): ${totals.pagesLosingText} (before consent ${totals.pagesLosingTextBefore}, after Accept all ${totals.pagesLosingTextAfter})
@@ -96,5 +106,9 @@ ${totals.pages} pages (${values.policy}, visitor in ${values.country}, no choice
   requests to hosts the visitor refused, before consent: ${totals.refusedBefore} (after Accept all: ${totals.refusedAfter})
   pages that reloaded themselves after Accept all: ${totals.reloaded}
   load time, direct: median ${totals.loadDirect.median} ms, p95 ${totals.loadDirect.p95} ms; through Consentry: median ${totals.loadConsentry.median} ms, p95 ${totals.loadConsentry.p95} ms`);
-if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ totals, rows }, null, 2) + "\n");
+  if (values.json !== undefined) writeFileSync(values.json, JSON.stringify({ totals, rows }, null, 2) + "\n");
+  return totals;
+}
+
+const totals = report();
 if (totals.pagesWithNewErrors > 0 || totals.pagesLosingText > 0 || totals.refusedBefore > 0) process.exitCode = 1;
