@@ -7,11 +7,13 @@
  *   held aside (`data-src`) instead of failing, in the markup the server writes;
  *   `fetch` and `sendBeacon` to a refused host fail without a request;
  * - `document.cookie` and `cookieStore` writes of unconsented cookies are dropped
- *   (no header can stop a script writing a cookie);
+ *   (no header can stop a script writing a cookie); a `document.cookie` write stays
+ *   visible to the document that wrote it, which never stores or sends it;
  * - a choice is applied in place: Consent Mode gets its `update`, the cookie rules
  *   change; a CSP cannot widen inside a document (CSP3 §4.2), so when the choice
  *   allows hosts this page refused and the page holds something that needs them,
- *   it reloads; narrowed consent reloads too (running code cannot be taken back).
+ *   it reloads, keeping the page's referrer; narrowed consent reloads too (running
+ *   code cannot be taken back).
  *
  * Minified by scripts/build-client.ts; src/html/page-plan.ts puts the page's
  * configuration in place of `__CONSENTRY_CONFIG__`. Its gzipped size is budgeted.
