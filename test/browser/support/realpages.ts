@@ -91,9 +91,12 @@ async function open(browser: Browser) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const state = { errors: [] as string[], requests: [] as string[] };
   await context.route("**/*", (route) => {
-    const url = route.request().url();
+    const request = route.request();
+    const url = request.url();
     if (hostOf(url) === OWN_HOST) return route.continue();
-    state.requests.push(url);
+    // A page sending the visitor elsewhere (its own interstitial, a redirect) is a navigation, not a
+    // third party loading into the page, and no CSP governs it: answered alike, not counted.
+    if (!(request.isNavigationRequest() && request.frame().parentFrame() === null)) state.requests.push(url);
     return standIn(route);
   });
   const page = await context.newPage();
