@@ -37,6 +37,7 @@ fbq('track', 'PageView');
   body { font-family: Inter, system-ui, sans-serif; margin: 0; color: #1d232b; }
   header, main, footer { max-width: 48rem; margin: 0 auto; padding: 1rem; }
   nav a { margin-right: 1rem; }
+  iframe { max-width: 100%; }
 </style>
 </head>`;
 

@@ -11,6 +11,8 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { handleOrigin } from "./origin.ts";
 import { serveHostile } from "./hostile/serve.ts";
+import { serveRealPages } from "./realpages/serve.ts";
+import { serveLayouts } from "./layouts/embeds.ts";
 import { plainPage } from "./pages.ts";
 
 async function toRequest(req: IncomingMessage, port: number): Promise<Request> {
@@ -86,6 +88,8 @@ export function startDemoOrigin(port = 8788): Promise<{ server: Server; port: nu
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/drip") return drip(res);
     if (serveHostile(req, res)) return;
+    if (serveRealPages(req, res)) return;
+    if (serveLayouts(req, res)) return;
     if (path === "/gzip") {
       const body = gzipSync(plainPage("Compressed", `<p id="gz">gzip from the origin</p>`));
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip", "content-length": body.length });

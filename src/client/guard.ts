@@ -7,11 +7,13 @@
  *   held aside (`data-src`) instead of failing, in the markup the server writes;
  *   `fetch` and `sendBeacon` to a refused host fail without a request;
  * - `document.cookie` and `cookieStore` writes of unconsented cookies are dropped
- *   (no header can stop a script writing a cookie);
+ *   (no header can stop a script writing a cookie); a `document.cookie` write stays
+ *   visible to the document that wrote it, which never stores or sends it;
  * - a choice is applied in place: Consent Mode gets its `update`, the cookie rules
  *   change; a CSP cannot widen inside a document (CSP3 §4.2), so when the choice
  *   allows hosts this page refused and the page holds something that needs them,
- *   it reloads; narrowed consent reloads too (running code cannot be taken back).
+ *   it reloads, keeping the page's referrer; narrowed consent reloads too (running
+ *   code cannot be taken back).
  *
  * Minified by scripts/build-client.ts; src/html/page-plan.ts puts the page's
  * configuration in place of `__CONSENTRY_CONFIG__`. Its gzipped size is budgeted.
@@ -97,10 +99,22 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie")!;
+  // A refused write is kept for this document only: its own reads see it, the browser never
+  // stores or sends it. Sites test that cookies work by writing one and reading it back
+  // (Modernizr, the BBC's prompt), and hide content or features when the test fails.
+  const kept = new Map<string, string>();
   Object.defineProperty(Document.prototype, "cookie", {
     ...cookie,
+    get(this: Document) {
+      return [cookie.get!.call(this), ...kept.values()].filter(Boolean).join("; ");
+    },
     set(value: string) {
-      if (!cookieBlocked(String(value).split("=")[0]!.trim())) cookie.set!.call(this, value);
+      const pair = String(value).split(";")[0]!;
+      const name = pair.split("=")[0]!.trim();
+      if (!cookieBlocked(name)) return cookie.set!.call(this, value);
+      // RFC 6265 §5.2.1–2: a Max-Age of zero or less, or a past Expires, deletes it.
+      if (/max-age=(-|0+(;|$))/i.test(value) || Date.parse(/expires=([^;]*)/i.exec(value)?.[1]!) <= Date.now()) kept.delete(name);
+      else kept.set(name, pair);
     },
   });
   const store = (w as { cookieStore?: { set: (...a: unknown[]) => Promise<void> } }).cookieStore;
@@ -112,9 +126,26 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     };
   }
 
+  // A script's reload makes the page its own referrer: the reloaded page gets back the one it
+  // had (ad and analytics code read it; the first pageview after consent keeps its source),
+  // kept for that one reload in the tab's sessionStorage under "consentry".
+  let session: Storage | undefined;
+  try {
+    session = w.sessionStorage;
+    const referrer = session.getItem("consentry");
+    session.removeItem("consentry");
+    // Only on the reload itself: the page is its referrer (a URL with a fragment keeps the self-referrer).
+    if (referrer !== null && d.referrer === here.href) Object.defineProperty(d, "referrer", { value: referrer });
+  } catch {}
+  // A full sessionStorage throws here: the banner then posts its form, which brings the new page too.
+  const reload = (): void => {
+    session?.setItem("consentry", d.referrer);
+    here.reload();
+  };
+
   const apply = (answer: ConsentAnswer): void => {
     // Narrowed consent cannot be taken back from code already running: reload.
-    if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return here.reload();
+    if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return reload();
     const layer = ((w as { dataLayer?: unknown[] }).dataLayer ??= []);
     // gtag() pushes its Arguments object; Google's tags read exactly that shape.
     (function (..._: unknown[]) {
@@ -125,7 +156,7 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     const widened = hosts === null ? answer.allowed.length > allowed.length || answer.vendors.length > 0 : answer.hosts !== hosts;
     rules = answer.cookies;
     allowed = answer.allowed;
-    if (widened && (held || d.querySelector("[data-consentry]"))) return here.reload();
+    if (widened && (held || d.querySelector("[data-consentry]"))) return reload();
     hosts = answer.hosts;
   };
 
@@ -139,14 +170,8 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     apply(await response.json());
   };
 
-  // Placeholders are plain forms; with JavaScript they submit in place.
-  d.addEventListener("submit", (event) => {
-    const form = event.target as HTMLFormElement;
-    if (!form.hasAttribute("data-consentry-placeholder")) return;
-    event.preventDefault();
-    const data = new FormData(form);
-    choose(data.get("action") as string, data.getAll("category") as string[], data.getAll("vendor") as string[]);
-  });
+  // Placeholders are plain forms, left to post: allowing a vendor widens the allowlist, which
+  // needs a new document anyway, and the consent endpoint's 303 brings it.
 
   (w as { consentry?: unknown }).consentry = { choose };
 })(__CONSENTRY_CONFIG__);

@@ -63,7 +63,23 @@ export function dormantResource(el: Element, refusal: Refusal, attributes: reado
   mark(el, refusal);
 }
 
-/** Iframes, embeds, objects: moved aside and hidden behind a placeholder of the same size. */
+/**
+ * An iframe: its sources moved aside, and the placeholder as its document, so it
+ * keeps the size and place the site's markup and CSS give it. A `sandbox` is
+ * moved aside too (the placeholder is Consentry's own markup, and its form must
+ * be able to answer in the top window); the page that comes back after consent
+ * is rewritten afresh, with the frame as the site wrote it.
+ */
+export function dormantIframe(el: Element, refusal: Refusal, name: string, document: string): void {
+  for (const attribute of ["src", "srcdoc", "sandbox"]) moveAside(el, attribute);
+  mark(el, refusal);
+  // HTMLRewriter writes a value as given, escaping only `"` (checked in test/html/page-rewriter.test.ts): `&` is ours to escape.
+  if ((el.getAttribute("title") ?? "").trim() === "") el.setAttribute("title", name.replace(/&/g, "&amp;"));
+  el.setAttribute(DORMANT.placeholder, (refusal.vendor?.id ?? "~").replace(/&/g, "&amp;"));
+  el.setAttribute("srcdoc", document.replace(/&/g, "&amp;"));
+}
+
+/** Frames, embeds, objects: moved aside and hidden behind a placeholder of the same size. */
 export function dormantFrame(el: Element, refusal: Refusal, attributes: readonly string[], placeholder: string): void {
   for (const attribute of attributes) moveAside(el, attribute);
   mark(el, refusal);

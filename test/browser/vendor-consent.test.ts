@@ -15,7 +15,8 @@ describe("per-vendor consent through a placeholder (Whereby, visitor in Germany)
     const { context, page, thirdParty } = await trackedPage(browser());
     await page.goto(`${WHEREBY}/embeds`, { waitUntil: "load" });
     expect(hosts(thirdParty)).toEqual([]);
-    const youtube = page.locator('[data-consentry-placeholder="youtube"]');
+    // The placeholder is the refused iframe's own document.
+    const youtube = page.frameLocator('iframe[data-consentry-placeholder="youtube"]');
     expect(await youtube.getByRole("button").textContent()).toBe("Allow YouTube");
     let navigations = 0;
     page.on("framenavigated", (frame) => {
@@ -35,7 +36,7 @@ describe("per-vendor consent through a placeholder (Whereby, visitor in Germany)
   it("should do the same without JavaScript: a plain form post and a redirect back", async () => {
     const { context, page, thirdParty } = await trackedPage(browser(), { javaScript: false });
     await page.goto(`${WHEREBY}/embeds`);
-    await Promise.all([page.waitForEvent("load"), page.locator('[data-consentry-placeholder="youtube"]').getByRole("button").click()]);
+    await Promise.all([page.waitForEvent("load"), page.frameLocator('iframe[data-consentry-placeholder="youtube"]').getByRole("button").click()]);
     expect(page.url()).toBe(`${WHEREBY}/embeds`);
     expect(hosts(thirdParty)).toEqual(["www.youtube.com"]);
     await context.close();

@@ -7,6 +7,13 @@ const META = "https://connect.facebook.net/en_US/fbevents.js";
 const GA = "https://www.google-analytics.com/analytics.js";
 const HOTJAR = "https://static.hotjar.com/c/hotjar-1.js?sv=6";
 
+/** The document in the first `srcdoc` of a page, as the browser reads the attribute. */
+function srcdocOf(html: string): string {
+  const raw = / srcdoc="([^"]*)"/.exec(html)?.[1];
+  expect(raw).toBeDefined();
+  return raw!.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+}
+
 describe("page rewriter", () => {
   describe("external scripts", () => {
     it("should make an unconsented vendor's script dormant in the shared markup", async () => {
@@ -128,24 +135,46 @@ describe("page rewriter", () => {
   });
 
   describe("iframes, embeds and objects", () => {
-    it("should keep the frame's size, hide it and put an accessible placeholder with contextual consent in front", async () => {
+    it("should keep the frame where it is, with an accessible placeholder with contextual consent as its document", async () => {
       const { html } = await rewrite(`<iframe width="560" height="315" src="https://www.youtube.com/embed/x" title="Video"></iframe>`, {
         policy: whereby,
         granted: ["analysis"],
         url: "https://whereby.com/page?a=1&b=<2>",
       });
-      expect(html).toMatch(/<form method="post" action="\/_consentry\/consent" class="consentry-placeholder" role="region" aria-label="YouTube" data-consentry-placeholder="youtube" style="width:560px;min-height:315px">/);
+      // The frame keeps its attributes (the site's CSS sizes it as before) and is not hidden.
+      expect(html).toMatch(/<iframe width="560" height="315" title="Video" data-src="https:\/\/www\.youtube\.com\/embed\/x" data-category="advertising" data-consentry="youtube" data-consentry-placeholder="youtube" srcdoc="[^"]*"><\/iframe>/);
+      expect(html).not.toMatch(/<iframe[^>]* hidden/);
+      const document = srcdocOf(html);
+      expect(document).toMatch(/^<!doctype html><html lang="en" class="consentry-frame"><head><meta charset="utf-8"><title>Video<\/title><style>\.consentry-placeholder\{/);
+      // The form answers in the top window, on the page's own origin whatever its <base>; the frame's title names it.
+      expect(document).toContain(`<form method="post" action="https://whereby.com/_consentry/consent" target="_top" class="consentry-placeholder" aria-label="Video" data-consentry-placeholder="youtube">`);
+      expect(document).toContain(`<p>YouTube content is blocked: it needs Advertising cookies.`);
       // Contextual consent is for this vendor only: the categories already allowed stay, YouTube is added by name.
-      expect(html).toContain(`<input type="hidden" name="category" value="analysis"><input type="hidden" name="vendor" value="youtube">`);
-      expect(html).not.toContain(`value="advertising"`);
-      expect(html).toContain(`<input type="hidden" name="return" value="/page?a=1&amp;b=%3C2%3E">`);
-      expect(html).toContain(`<button type="submit">Allow YouTube</button>`);
-      expect(html).toContain(`<iframe width="560" height="315" title="Video" data-src="https://www.youtube.com/embed/x" data-category="advertising" data-consentry="youtube" hidden="" data-consentry-hidden="">`);
+      expect(document).toContain(`<input type="hidden" name="category" value="analysis"><input type="hidden" name="vendor" value="youtube">`);
+      expect(document).not.toContain(`value="advertising"`);
+      expect(document).toContain(`<input type="hidden" name="return" value="/page?a=1&amp;b=%3C2%3E">`);
+      expect(document).toContain(`<button type="submit">Allow YouTube</button>`);
+    });
+
+    it("should name an untitled frame after its vendor, and move a sandbox aside so the placeholder's form can answer", async () => {
+      const { html } = await rewrite(`<iframe src="https://www.youtube.com/embed/x" sandbox="allow-scripts"></iframe>`, { policy: whereby });
+      expect(html).toContain(`data-sandbox="allow-scripts"`);
+      expect(html).not.toMatch(/ sandbox=/);
+      expect(html).toContain(`title="YouTube"`);
+    });
+
+    it("should write the placeholder document so that the browser reads it back exactly (quotes and ampersands)", async () => {
+      const { html } = await rewrite(`<iframe src="https://www.youtube.com/embed/x"></iframe>`, { policy: whereby, url: `https://whereby.com/a?x="1"&y='2'` });
+      const document = srcdocOf(html);
+      expect(document).toContain(`<input type="hidden" name="return" value="/a?x=%221%22&amp;y=%272%27">`);
+      expect(document.match(/<form /g)).toHaveLength(1);
+      expect(document.endsWith("</form></body></html>")).toBe(true);
     });
 
     it("should offer no consent button for a forbidden category", async () => {
       const { html } = await rewrite(`<iframe src="https://www.facebook.com/plugins/page.php"></iframe>`);
-      expect(html).toContain(`<div class="consentry-placeholder"`);
+      expect(srcdocOf(html)).toContain(`<div class="consentry-placeholder"`);
+      expect(srcdocOf(html)).not.toContain("<button");
       expect(withoutUi(html)).not.toContain("<button");
     });
 
@@ -157,8 +186,9 @@ describe("page rewriter", () => {
         `<iframe src="javascript:'<img src=//www.facebook.com/tr>'"></iframe>`,
       ]) {
         const { html } = await rewrite(frame);
-        expect(html, frame).toContain(`data-category="marketing" data-consentry="meta-pixel" hidden=""`);
-        expect(html, frame).toMatch(/<div class="consentry-placeholder"/);
+        expect(html, frame).toContain(`data-category="marketing" data-consentry="meta-pixel" title="Meta Pixel" data-consentry-placeholder="meta-pixel" srcdoc="`);
+        expect(srcdocOf(html), frame).toMatch(/<div class="consentry-placeholder"/);
+        expect(srcdocOf(html), frame).not.toContain("facebook.com/tr");
       }
       const own = `<iframe srcdoc="<p>Hello from <a href=&quot;https://westhub.app/&quot;>us</a></p>"></iframe>`;
       expect(withoutGuard((await rewrite(own)).html)).toBe(own);
@@ -168,6 +198,16 @@ describe("page rewriter", () => {
       const { html } = await rewrite(`<embed src="https://www.youtube.com/v/x"><object data="https://www.youtube.com/v/y"></object>`, { policy: whereby });
       expect(html).toContain(`<embed data-src="https://www.youtube.com/v/x"`);
       expect(html).toContain(`<object data-data="https://www.youtube.com/v/y"`);
+    });
+
+    it("should hide an embed or object behind a placeholder of its size in front, with the placeholders' style once", async () => {
+      const { html } = await rewrite(`<embed width="400" height="300" src="https://www.youtube.com/v/x"><object data="https://www.youtube.com/v/y"></object>`, {
+        policy: whereby,
+        headers: { "content-security-policy": "style-src 'self' 'nonce-sty1e'" },
+      });
+      expect(html).toMatch(/<style nonce="sty1e">\.consentry-placeholder\{[^<]*<\/style><form method="post" action="https:\/\/whereby\.com\/_consentry\/consent" class="consentry-placeholder" aria-label="YouTube" data-consentry-placeholder="youtube" style="width:400px;min-height:300px">/);
+      expect(html.match(/<style[^>]*>\.consentry-placeholder\{/g)).toHaveLength(1);
+      expect(html).toContain(`<embed width="400" height="300" data-src="https://www.youtube.com/v/x" data-category="advertising" data-consentry="youtube" hidden="" data-consentry-hidden="">`);
     });
   });
 
@@ -263,9 +303,9 @@ describe("page rewriter", () => {
         headers: { "content-security-policy": "default-src 'self'; script-src 'nonce-abc123' 'strict-dynamic'; style-src 'self' 'nonce-sty1e'" },
       });
       expect(html).toMatch(/^<html><head><meta charset="utf-8"><script nonce="abc123" data-consentry-guard>window\.dataLayer=/);
-      // The placeholders' style goes once, in front of the first placeholder.
-      expect(html.match(/<style nonce="sty1e">\.consentry-placeholder\{[^<]*<\/style><div class="consentry-placeholder"/g)).toHaveLength(1);
-      expect(html.match(/<style[^>]*>\.consentry-placeholder\{/g)).toHaveLength(1);
+      // An iframe's placeholder document inherits the page's CSP: its style carries the page's style nonce.
+      expect(srcdocOf(html)).toContain(`<style nonce="sty1e">.consentry-placeholder{`);
+      expect(html.match(/ srcdoc="/g)).toHaveLength(2);
       expect(html.match(/data-consentry-guard/g)).toHaveLength(1);
     });
 

@@ -1,16 +1,19 @@
 /**
- * Frames, embeds and objects. A refused one keeps its size and is hidden behind a
+ * Frames, embeds and objects. A refused one keeps its size and shows a
  * placeholder that names the vendor and offers to allow that vendor there and
- * then. Frames that carry their own document (`srcdoc`, `data:` and
+ * then: an iframe as its own document (so it keeps the size the site's CSS gives
+ * it), the others in front of the element, which is hidden. Frames that carry their own document (`srcdoc`, `data:` and
  * `javascript:` URLs) are judged by the hosts that document names: the browser
  * refuses those loads anyway (local documents inherit the page's CSP), and the
  * placeholder says why the frame stays empty.
  */
-import { dormantFrame } from "../dormant.ts";
+import { DORMANT } from "../../wire.ts";
+import { dormantFrame, dormantIframe } from "../dormant.ts";
 import { hostsIn, urlPayload } from "../embedded-urls.ts";
 import { decodeAttribute } from "../decode-attribute.ts";
 import type { PageState } from "../page-state.ts";
-import { placeholderHtml } from "../placeholder.ts";
+import { PLACEHOLDER_STYLE } from "../guard-config.ts";
+import { placeholderDocument, placeholderHtml, placeholderName } from "../placeholder.ts";
 import { holdAside, safely } from "../safely.ts";
 import type { Refusal } from "../url-verdict.ts";
 import { mayLeave } from "./select.ts";
@@ -37,25 +40,31 @@ function frame(page: PageState, attribute: string) {
     page.log,
     "frame",
     (el: Element) => {
-      if (el.hasAttribute(`data-${attribute}`)) return; // already dormant (src and srcdoc on one frame)
+      // Already dormant: src and srcdoc on one frame, or the srcdoc is our placeholder.
+      if (el.hasAttribute(`data-${attribute}`) || el.hasAttribute(DORMANT.placeholder)) return;
       const refusal = judgeFrame(page, el, attribute);
       if (refusal === null) return;
       page.record("neutralise-frame", refusal);
       if (!page.apply) return;
       const context = page.context;
-      const placeholder = placeholderHtml({
+      const input = {
         policy: context.policy,
         messages: page.language.messages,
         refusal,
         granted: page.granted(),
         vendors: [...context.decision.vendorGrants],
+        origin: page.pageUrl.origin,
         returnPath: page.pageUrl.pathname + page.pageUrl.search,
-        width: el.getAttribute("width"),
-        height: el.getAttribute("height"),
-      });
-      // A frame with both keeps neither: srcdoc wins in the browser, src is its fallback.
-      const attributes = el.tagName === "iframe" ? ["src", "srcdoc"] : [attribute];
-      dormantFrame(el, refusal, attributes, page.placeholderStyle() + placeholder);
+      };
+      if (el.tagName === "iframe") {
+        // A frame with both keeps neither: srcdoc wins in the browser, src is its fallback.
+        const title = decodeAttribute(el.getAttribute("title") ?? "").trim();
+        const document = placeholderDocument({ ...input, locale: page.language.locale, styleNonce: page.nonces.style, style: PLACEHOLDER_STYLE, title: title === "" ? null : title });
+        dormantIframe(el, refusal, placeholderName(refusal), document);
+        return;
+      }
+      const placeholder = placeholderHtml({ ...input, width: el.getAttribute("width"), height: el.getAttribute("height") });
+      dormantFrame(el, refusal, [attribute], page.placeholderStyle() + placeholder);
     },
     (el: Element) => holdAside(el, [attribute]),
   );

@@ -38,7 +38,7 @@ export interface MeasureOptions {
 const GIF = Buffer.from("R0lGODlhAQABAAAAACwAAAAAAQABAAA=", "base64");
 
 /** Stand-ins by what was asked for: the page's own code then runs exactly as with the real thing unreachable. */
-function standIn(route: Route): Promise<void> {
+export function standIn(route: Route): Promise<void> {
   const type = route.request().resourceType();
   if (type === "script") return route.fulfill({ status: 200, contentType: "text/javascript", body: "" });
   if (type === "stylesheet") return route.fulfill({ status: 200, contentType: "text/css", body: "" });
