@@ -100,8 +100,10 @@ export class PageState {
   }
 
   /** The head script must run before any of the page's: at the top of <head>, else before the first script or body content. */
-  head(insert: (html: string) => void, el?: Element): void {
-    if (this.headWritten || !this.apply || this.templateDepth > 0) return;
+  head(insert: (html: string) => void, el?: Element, atDocumentEnd = false): void {
+    // At the document's end no template is open any more, whatever the parser last saw
+    // (a `</template>` inside text the scanner made raw is never seen as one).
+    if (this.headWritten || !this.apply || (this.templateDepth > 0 && !atDocumentEnd)) return;
     if (el !== undefined && !this.inHtmlNamespace(el)) return;
     this.headWritten = true;
     insert(headScriptHtml(this.plan, this.nonces));

@@ -56,7 +56,7 @@ export function registerInsertions(rewriter: HTMLRewriter, page: PageState): voi
   // No <head> and no <body> (a fragment): everything still goes in, at the end at worst.
   rewriter.onDocument({
     end: safely(log, "document-end", (end: DocumentEnd) => {
-      page.head((html) => end.append(html, { html: true }));
+      page.head((html) => end.append(html, { html: true }), undefined, true);
       ui((html) => end.append(html, { html: true }));
     }),
   });
