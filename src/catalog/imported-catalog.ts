@@ -47,12 +47,12 @@ export interface ImportedCatalog {
   vendor(id: string): ImportedVendor | undefined;
   /** An exact name first, then the longest prefix. */
   cookieInfo(name: string): CookieInfo | undefined;
-  /** Every imported vendor id, sorted. */
-  ids(): readonly string[];
-  /** Every imported host, each with its vendor's id. */
-  hosts(): IterableIterator<[string, string]>;
-  /** Imported cookie entries, for figures and tests. */
-  cookieCount(): number;
+  /** Every imported vendor, sorted by id (for figures, reports and tests). */
+  vendors(): readonly CatalogVendorInfo[];
+  /** Every imported host with its vendor's id. */
+  hosts(): [host: string, vendor: string][];
+  /** Every imported cookie entry: a name, or a prefix when `prefix` is set. */
+  cookies(): { name: string; prefix: boolean; info: CookieInfo }[];
 }
 
 const CATEGORY_BY_CODE = new Map<string, CatalogCategory>(Object.entries(CATEGORY_CODES).map(([category, code]) => [code, category as CatalogCategory]));
@@ -71,7 +71,7 @@ interface CookieTable {
   /** Longest first, so the first match is the most specific. */
   prefixes: { prefix: string; info: CookieInfo }[];
   byVendor: Map<string, CookieMatch[]>;
-  count: number;
+  all: { name: string; prefix: boolean; info: CookieInfo }[];
 }
 
 export function createImportedCatalog(data: Pick<CatalogData, "vendors" | "cookies">): ImportedCatalog {
@@ -96,7 +96,7 @@ export function createImportedCatalog(data: Pick<CatalogData, "vendors" | "cooki
 
   const cookies = (): CookieTable => {
     if (cookieTable !== undefined) return cookieTable;
-    const table: CookieTable = { exact: new Map(), prefixes: [], byVendor: new Map(), count: 0 };
+    const table: CookieTable = { exact: new Map(), prefixes: [], byVendor: new Map(), all: [] };
     for (const group of data.cookies) {
       const [head = "", ...lines] = group.split("\n");
       const [platform = "", vendor = ""] = head.split("\t");
@@ -106,8 +106,8 @@ export function createImportedCatalog(data: Pick<CatalogData, "vendors" | "cooki
         if (vendor !== "") info.vendor = vendor;
         if (retention !== "") info.retention = retention;
         if (purpose !== "") info.purpose = purpose;
-        table.count += 1;
         const prefix = kind === "*";
+        table.all.push({ name, prefix, info });
         if (prefix) table.prefixes.push({ prefix: name, info });
         else table.exact.set(name, info);
         if (vendor !== "") {
@@ -149,11 +149,11 @@ export function createImportedCatalog(data: Pick<CatalogData, "vendors" | "cooki
       for (const { prefix, info } of table.prefixes) if (name.startsWith(prefix)) return info;
       return undefined;
     },
-    ids: () => [...vendors().byId.keys()],
+    vendors: () => vendors().info,
     hosts: () => {
       const { byHost, info } = vendors();
-      return [...byHost].map(([host, i]): [string, string] => [host, info[i]!.id])[Symbol.iterator]();
+      return [...byHost].map(([host, i]): [string, string] => [host, info[i]!.id]);
     },
-    cookieCount: () => cookies().count,
+    cookies: () => cookies().all,
   };
 }

@@ -15,7 +15,7 @@ export const catalogCookieSchema = z
     name: cookieMatchSchema.shape.name,
     pattern: cookieMatchSchema.shape.pattern,
     /** Written by hand, this wins over the Open Cookie Database's description. */
-    purpose: z.string().min(1).max(600).optional(),
+    purpose: z.string().min(1).max(1000).optional(),
     /** "2 years", "session": written by hand, this wins over the Open Cookie Database's. */
     retention: z.string().min(1).max(80).optional(),
   })
