@@ -1,9 +1,10 @@
 /**
  * The imported part of the catalog (companiesdb trackers, Open Cookie Database
  * cookies) as lookups over the generated file's lines. Nothing is split or
- * indexed until the first lookup that needs it, so an isolate that never meets
- * an unknown host or cookie never pays for the tables; after that each lookup
- * is a few Map reads. No schema runs here: the import wrote and checked the data.
+ * indexed until the first lookup that needs it, and then only what that lookup
+ * needs: the host index splits each vendor line's host column, the cookie index
+ * each cookie's name; names, ids and purposes are read from a line only when a
+ * lookup lands on it. No schema runs here: the import wrote and checked the data.
  */
 import { CATEGORY_CODES, type CatalogCategory, type CatalogData, type CookieMatch } from "./catalog-format.ts";
 import { toVendorId } from "./vendor-id.ts";
@@ -59,101 +60,149 @@ const CATEGORY_BY_CODE = new Map<string, CatalogCategory>(Object.entries(CATEGOR
 
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 
-interface VendorTable {
-  info: CatalogVendorInfo[];
-  hostLists: string[][];
-  byId: Map<string, number>;
-  byHost: Map<string, number>;
+/** A cookie line and the group (platform, vendor) it belongs to, parsed when a lookup lands on it. */
+interface CookieRef {
+  /** Position in the file, so listings keep the file's order. */
+  order: number;
+  group: number;
+  line: string;
+  info?: CookieInfo;
 }
 
-interface CookieTable {
-  exact: Map<string, CookieInfo>;
+interface CookieIndex {
+  exact: Map<string, CookieRef>;
   /** Longest first, so the first match is the most specific. */
-  prefixes: { prefix: string; info: CookieInfo }[];
-  byVendor: Map<string, CookieMatch[]>;
-  all: { name: string; prefix: boolean; info: CookieInfo }[];
+  prefixes: { prefix: string; ref: CookieRef }[];
+  /** Each group's platform and vendor id. */
+  heads: [platform: string, vendor: string][];
 }
 
 export function createImportedCatalog(data: Pick<CatalogData, "vendors" | "cookies">): ImportedCatalog {
-  let vendorTable: VendorTable | undefined;
-  let cookieTable: CookieTable | undefined;
+  let lines: string[] | undefined;
+  let byHost: Map<string, number> | undefined;
+  const infos: CatalogVendorInfo[] = [];
+  let cookieIndex: CookieIndex | undefined;
+  let byVendor: Map<string, CookieMatch[]> | undefined;
 
-  const vendors = (): VendorTable => {
-    if (vendorTable !== undefined) return vendorTable;
-    const table: VendorTable = { info: [], hostLists: [], byId: new Map(), byHost: new Map() };
-    for (const line of data.vendors.split("\n")) {
-      const [name = "", id = "", code = "", hosts = ""] = line.split("\t");
-      const i = table.info.length;
-      const vendorId = id === "" ? toVendorId(name) : id;
-      table.info.push({ id: vendorId, name, category: CATEGORY_BY_CODE.get(code) ?? null, curated: false });
-      const hostList = hosts === "" ? [] : hosts.split(" ");
-      table.hostLists.push(hostList);
-      table.byId.set(vendorId, i);
-      for (const host of hostList) table.byHost.set(host, i);
+  const vendorLines = () => (lines ??= data.vendors.split("\n"));
+
+  const info = (i: number): CatalogVendorInfo => {
+    let found = infos[i];
+    if (found === undefined) {
+      const [name = "", id = "", code = ""] = vendorLines()[i]!.split("\t");
+      found = infos[i] = { id: id === "" ? toVendorId(name) : id, name, category: CATEGORY_BY_CODE.get(code) ?? null, curated: false };
     }
-    return (vendorTable = table);
+    return found;
   };
 
-  const cookies = (): CookieTable => {
-    if (cookieTable !== undefined) return cookieTable;
-    const table: CookieTable = { exact: new Map(), prefixes: [], byVendor: new Map(), all: [] };
-    for (const group of data.cookies) {
-      const [head = "", ...lines] = group.split("\n");
-      const [platform = "", vendor = ""] = head.split("\t");
-      for (const line of lines) {
-        const [name = "", kind, code = "", retention = "", purpose = ""] = line.split("\t");
-        const info: CookieInfo = { category: CATEGORY_BY_CODE.get(code)!, platform };
-        if (vendor !== "") info.vendor = vendor;
-        if (retention !== "") info.retention = retention;
-        if (purpose !== "") info.purpose = purpose;
-        const prefix = kind === "*";
-        table.all.push({ name, prefix, info });
-        if (prefix) table.prefixes.push({ prefix: name, info });
-        else table.exact.set(name, info);
-        if (vendor !== "") {
-          const match: CookieMatch = prefix ? { pattern: `^${escapeRegExp(name)}.*$` } : { name };
-          if (info.purpose !== undefined) match.purpose = info.purpose;
-          if (info.retention !== undefined) match.retention = info.retention;
-          table.byVendor.set(vendor, [...(table.byVendor.get(vendor) ?? []), match]);
-        }
+  const hostsOf = (i: number): string[] => {
+    const line = vendorLines()[i]!;
+    const column = line.slice(line.lastIndexOf("\t") + 1);
+    return column === "" ? [] : column.split(" ");
+  };
+
+  const hostIndex = (): Map<string, number> => {
+    if (byHost !== undefined) return byHost;
+    byHost = new Map();
+    const all = vendorLines();
+    for (let i = 0; i < all.length; i++) for (const host of hostsOf(i)) byHost.set(host, i);
+    return byHost;
+  };
+
+  /** Lines are sorted by id: a binary search reads a dozen ids instead of indexing thousands. */
+  const indexOfId = (id: string): number => {
+    let low = 0;
+    let high = vendorLines().length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const probe = info(middle).id;
+      if (probe === id) return middle;
+      if (probe < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  };
+
+  const cookies = (): CookieIndex => {
+    if (cookieIndex !== undefined) return cookieIndex;
+    const index: CookieIndex = { exact: new Map(), prefixes: [], heads: [] };
+    data.cookies.forEach((text, group) => {
+      const [head = "", ...rows] = text.split("\n");
+      const tab = head.indexOf("\t");
+      index.heads.push([head.slice(0, tab), head.slice(tab + 1)]);
+      for (const line of rows) {
+        const tab = line.indexOf("\t");
+        const ref: CookieRef = { order: index.exact.size + index.prefixes.length, group, line };
+        if (line[tab + 1] === "*") index.prefixes.push({ prefix: line.slice(0, tab), ref });
+        else index.exact.set(line.slice(0, tab), ref);
+      }
+    });
+    index.prefixes.sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : 1));
+    return (cookieIndex = index);
+  };
+
+  const cookieInfoOf = (ref: CookieRef): CookieInfo => {
+    if (ref.info !== undefined) return ref.info;
+    const [platform, vendor] = cookies().heads[ref.group]!;
+    const [, , code = "", retention = "", purpose = ""] = ref.line.split("\t");
+    const info: CookieInfo = { category: CATEGORY_BY_CODE.get(code)!, platform };
+    if (vendor !== "") info.vendor = vendor;
+    if (retention !== "") info.retention = retention;
+    if (purpose !== "") info.purpose = purpose;
+    return (ref.info = info);
+  };
+
+  const allCookies = () => {
+    const { exact, prefixes } = cookies();
+    return [
+      ...[...exact].map(([name, ref]) => ({ name, prefix: false, ref })),
+      ...prefixes.map(({ prefix, ref }) => ({ name: prefix, prefix: true, ref })),
+    ].sort((a, b) => a.ref.order - b.ref.order);
+  };
+
+  const cookiesOfVendor = (id: string): CookieMatch[] => {
+    if (byVendor === undefined) {
+      byVendor = new Map();
+      for (const { name, prefix, ref } of allCookies()) {
+        const cookie = cookieInfoOf(ref);
+        if (cookie.vendor === undefined) continue;
+        const match: CookieMatch = prefix ? { pattern: `^${escapeRegExp(name)}.*$` } : { name };
+        if (cookie.purpose !== undefined) match.purpose = cookie.purpose;
+        if (cookie.retention !== undefined) match.retention = cookie.retention;
+        byVendor.set(cookie.vendor, [...(byVendor.get(cookie.vendor) ?? []), match]);
       }
     }
-    table.prefixes.sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : 1));
-    return (cookieTable = table);
+    return byVendor.get(id) ?? [];
   };
 
   return {
     vendorForHost(input) {
-      const { byHost, info } = vendors();
+      const table = hostIndex();
       let host = input.toLowerCase();
       if (host.endsWith(".")) host = host.slice(0, -1);
       for (;;) {
-        const hit = byHost.get(host);
-        if (hit !== undefined) return info[hit];
+        const hit = table.get(host);
+        if (hit !== undefined) return info(hit);
         const dot = host.indexOf(".");
         if (dot < 0) return undefined;
         host = host.slice(dot + 1);
       }
     },
     vendor(id) {
-      const table = vendors();
-      const i = table.byId.get(id);
-      if (i === undefined) return undefined;
-      const { name, category } = table.info[i]!;
-      return { id, name, category, hosts: table.hostLists[i]!, cookies: cookies().byVendor.get(id) ?? [] };
+      const i = indexOfId(id);
+      if (i < 0) return undefined;
+      const { name, category } = info(i);
+      return { id, name, category, hosts: hostsOf(i), cookies: cookiesOfVendor(id) };
     },
     cookieInfo(name) {
-      const table = cookies();
-      const exact = table.exact.get(name);
-      if (exact !== undefined) return exact;
-      for (const { prefix, info } of table.prefixes) if (name.startsWith(prefix)) return info;
+      const { exact, prefixes } = cookies();
+      const ref = exact.get(name);
+      if (ref !== undefined) return cookieInfoOf(ref);
+      for (const { prefix, ref } of prefixes) if (name.startsWith(prefix)) return cookieInfoOf(ref);
       return undefined;
     },
-    vendors: () => vendors().info,
-    hosts: () => {
-      const { byHost, info } = vendors();
-      return [...byHost].map(([host, i]): [string, string] => [host, info[i]!.id]);
-    },
-    cookies: () => cookies().all,
+    vendors: () => vendorLines().map((_, i) => info(i)),
+    hosts: () => [...hostIndex()].map(([host, i]): [string, string] => [host, info(i).id]),
+    cookies: () => allCookies().map(({ name, prefix, ref }) => ({ name, prefix, info: cookieInfoOf(ref) })),
   };
 }
