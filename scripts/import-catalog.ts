@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import type { CatalogData } from "../src/catalog/catalog-format.ts";
 import { loadCuratedVendors } from "../src/catalog/load-curated.ts";
 import { buildCatalog } from "./catalog/build-catalog.ts";
 import { encodeCatalog, serializeCatalog } from "./catalog/encode.ts";
@@ -24,6 +25,7 @@ const outputArg = process.argv.indexOf("--output");
 const OUTPUT = outputArg > 0 ? (process.argv[outputArg + 1] ?? "") : "src/catalog/generated/catalog.json";
 
 let text: string;
+let data: CatalogData;
 let model: ReturnType<typeof buildCatalog>;
 try {
   model = buildCatalog({
@@ -32,7 +34,8 @@ try {
     companiesJson: read("data/companiesdb/companies.json"),
     curated: loadCuratedVendors("src/catalog/vendors.json", JSON.parse(read("src/catalog/vendors.json"))),
   });
-  text = serializeCatalog(encodeCatalog(model));
+  data = encodeCatalog(model);
+  text = serializeCatalog(data);
 } catch (error) {
   console.error(`consentry: catalog import failed: ${(error as Error).message}`);
   process.exit(1);
@@ -47,7 +50,11 @@ const count = <T>(items: readonly T[], key: (item: T) => string) => {
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ");
 };
 const bytes = Buffer.byteLength(text);
-const gzipped = gzipSync(text, { level: 9 }).length;
+const gz = (value: string) => gzipSync(value, { level: 9 }).length;
+const gzipped = gz(text);
+// What each part costs, for decisions about the budget: the purposes are the cookies' largest part.
+const withoutPurposes = data.cookies.map((group) => group.replace(/^([^\t\n]*\t[=*]\t[^\t\n]*\t[^\t\n]*\t)[^\t\n]*$/gm, "$1"));
+const parts = { curated: gz(JSON.stringify(data.curated)), vendors: gz(data.vendors), cookies: gz(JSON.stringify(data.cookies)) };
 console.log(
   [
     `consentry: catalog ${check ? "checked" : "imported"}: vendors ${curated.length} curated + ${vendors.length} imported, ` +
@@ -60,7 +67,8 @@ console.log(
     `  cookie rows under curated cookies ${stats.rowsUnderCurated}, duplicates ${stats.rowsDuplicate}; joined to vendors: ` +
       Object.entries(stats.joined).map(([rule, n]) => `${rule} ${n}`).join(", ") +
       `; curated cookies completed ${stats.curatedCookiesFilled}`,
-    `  ${OUTPUT}: ${bytes} bytes, ${gzipped} gzipped`,
+    `  ${OUTPUT}: ${bytes} bytes, ${gzipped} gzipped (parts gzipped alone: curated vendors ${parts.curated}, ` +
+      `imported vendors and hosts ${parts.vendors}, cookies ${parts.cookies}, of which purposes ${parts.cookies - gz(JSON.stringify(withoutPurposes))})`,
   ].join("\n"),
 );
 
