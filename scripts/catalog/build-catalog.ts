@@ -80,10 +80,13 @@ function parents(host: string): string[] {
   return out;
 }
 
+const patterns = new Map<string, RegExp>();
+
 /** Whether a curated cookie rule covers an OCD row: the same exact name, or a pattern the name (or prefix) fits. */
 function covers(match: CookieMatch, row: OcdRow): boolean {
   if (match.name !== undefined) return !row.prefix && match.name === row.name;
-  const re = new RegExp(match.pattern!);
+  let re = patterns.get(match.pattern!);
+  if (re === undefined) patterns.set(match.pattern!, (re = new RegExp(match.pattern!)));
   return row.prefix ? re.test(row.name) || re.test(`${row.name}0`) || re.test(`${row.name}x`) : re.test(row.name);
 }
 
@@ -112,7 +115,6 @@ export function buildCatalog(sources: CatalogSources): CatalogModel {
       ...(v.googleTag === true ? { googleTag: true } : {}),
     }));
   const curatedIds = new Set(curated.map((v) => v.id));
-  const curatedHost = createHostMatcher(curated.flatMap((v) => v.hosts.map((h) => [h, v.id] as const)));
 
   const trackerKeys = [...source.trackers.keys()].sort(byString);
   const { ids, reserved } = assignVendorIds(trackerKeys, curatedIds);
@@ -131,27 +133,29 @@ export function buildCatalog(sources: CatalogSources): CatalogModel {
     curatedCookiesFilled: 0,
   };
 
-  // Hosts: curated hosts first, then each tracker's own.
-  const hostsOf = new Map<string, string[]>();
+  // Hosts. First the domains of trackers that are curated vendors (same id) join those vendors;
+  // then every other domain goes to its tracker unless a curated host already covers it.
   const curatedById = new Map(curated.map((v) => [v.id, v]));
-  for (const domain of [...source.domains.keys()].sort(byString)) {
+  const handWrittenHost = createHostMatcher(curated.flatMap((v) => v.hosts.map((h) => [h, v.id] as const)));
+  const domains = [...source.domains.keys()].sort(byString);
+  const redundant = (domain: string) => parents(domain).some((parent) => source.domains.get(parent) === source.domains.get(domain));
+  for (const domain of domains) {
     if (!HOST.test(domain)) throw new Error(`companiesdb: "${domain}" is not a host name`);
+    const sameAsCurated = reserved.get(source.domains.get(domain)!);
+    if (sameAsCurated === undefined || handWrittenHost(domain) !== undefined || redundant(domain)) continue;
+    curatedById.get(sameAsCurated)!.hosts.push(domain);
+    stats.domainsAddedToCurated += 1;
+  }
+  const curatedHost = createHostMatcher(curated.flatMap((v) => v.hosts.map((h) => [h, v.id] as const)));
+  const hostsOf = new Map<string, string[]>();
+  for (const domain of domains) {
     const key = source.domains.get(domain)!;
-    if (curatedHost(domain) !== undefined) {
-      stats.domainsUnderCurated += 1;
-      continue;
-    }
-    if (parents(domain).some((parent) => source.domains.get(parent) === key)) {
-      stats.domainsRedundant += 1;
-      continue;
-    }
-    const sameAsCurated = reserved.get(key);
-    if (sameAsCurated !== undefined) {
-      curatedById.get(sameAsCurated)!.hosts.push(domain);
-      stats.domainsAddedToCurated += 1;
-      continue;
-    }
-    hostsOf.set(key, [...(hostsOf.get(key) ?? []), domain]);
+    if (reserved.has(key)) {
+      if (handWrittenHost(domain) !== undefined) stats.domainsUnderCurated += 1;
+      else if (redundant(domain)) stats.domainsRedundant += 1;
+    } else if (curatedHost(domain) !== undefined) stats.domainsUnderCurated += 1;
+    else if (redundant(domain)) stats.domainsRedundant += 1;
+    else hostsOf.set(key, [...(hostsOf.get(key) ?? []), domain]);
   }
 
   const candidates = new Map<string, JoinTarget & { tracker: Tracker }>();
@@ -205,7 +209,7 @@ export function buildCatalog(sources: CatalogSources): CatalogModel {
       const pool = own.length > 0 ? own : covered;
       const purpose = match.purpose ?? agreed(pool.map((r) => r.description));
       const retention = match.retention ?? agreed(pool.map((r) => r.retention));
-      if ((purpose !== match.purpose || retention !== match.retention)) stats.curatedCookiesFilled += 1;
+      if (purpose !== match.purpose || retention !== match.retention) stats.curatedCookiesFilled += 1;
       return { ...match, ...(purpose === undefined ? {} : { purpose }), ...(retention === undefined ? {} : { retention }) };
     });
   }
