@@ -1,7 +1,6 @@
 /**
  * The build step wrangler runs before `dev` and `deploy` ([build] in
- * wrangler.toml) and the tests run first: the client code, a check that the
- * committed vendor catalog is what its sources give, the policies, then
+ * wrangler.toml) and the tests run first: the client code, the policies, then
  * wrangler.toml's vars against those policies. Any failure stops the build.
  * Usage: node scripts/build.ts [--check] [--config wrangler.toml]
  */
@@ -11,7 +10,6 @@ import { buildClient } from "./build-client.ts";
 const sizes = buildClient();
 console.log(`consentry: client built (${Object.entries(sizes).map(([k, v]) => `${k} ${v} B`).join(", ")})`);
 try {
-  execFileSync(process.execPath, ["scripts/import-catalog.ts", "--check"], { stdio: ["ignore", "ignore", "inherit"] });
   execFileSync(process.execPath, ["scripts/build-policies.ts", ...process.argv.slice(2)], { stdio: "inherit" });
   const config = process.argv.indexOf("--config");
   execFileSync(process.execPath, ["scripts/check-wrangler-vars.ts", ...(config > 0 ? process.argv.slice(config, config + 2) : [])], { stdio: "inherit" });

@@ -52,7 +52,8 @@ function reversed(input: CatalogSources): CatalogSources {
   };
 }
 
-describe("scripts/import-catalog.ts", () => {
+// Each test runs the import (in a child process or in-process): seconds on a busy machine.
+describe("scripts/import-catalog.ts", { timeout: 60_000 }, () => {
   it("should find the committed catalog up to date, and print its figures and gzipped size", () => {
     const result = run("--check");
     expect(result.stderr).toBe("");
