@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import "urlpattern-polyfill";
-import type { Catalog } from "../src/catalog/schema.ts";
+import type { Catalog } from "../src/catalog/catalog.ts";
 import { loadCatalog, validatePolicy } from "../src/policy/load.ts";
 import { PolicyError } from "../src/policy/policy-error.ts";
 import { policySchema } from "../src/policy/schema.ts";

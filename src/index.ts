@@ -1,6 +1,7 @@
 /**
- * The Worker. Policies and the catalog are validated and compiled here, once per
- * isolate, when the module loads: a broken policy stops the Worker from starting
+ * The Worker. Policies are validated and compiled here, once per isolate, when
+ * the module loads, against the vendor catalog (generated and checked at build
+ * time, src/catalog/lookup.ts): a broken policy stops the Worker from starting
  * (and `wrangler deploy` from succeeding), never a visitor's request. So do
  * bindings that cannot work, such as a POLICY that names no policy: the error is
  * one line (src/config/check-bindings.ts), and no visitor is served under it.
@@ -9,15 +10,14 @@ import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
 import { assertBindings } from "./config/check-bindings.ts";
 import { createPageRewriter } from "./html/page-rewriter.ts";
-import vendors from "./catalog/vendors.json" with { type: "json" };
 import { POLICY_FILES } from "./generated/policies.ts";
-import { loadCatalog } from "./policy/load.ts";
+import { catalog } from "./catalog/lookup.ts";
 import { createRegistry } from "./policy/registry.ts";
 import { consumeReceipts } from "./receipts/receipt-queue.ts";
 import type { Env } from "./env.ts";
 import type { Receipt } from "./receipts/receipt.ts";
 
-export const catalog = loadCatalog("src/catalog/vendors.json", vendors);
+export { catalog };
 export const registry = createRegistry(POLICY_FILES, catalog);
 
 // Module scope sees the Worker's bindings (`cloudflare:workers`): refuse to start rather than fail open.

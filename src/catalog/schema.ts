@@ -1,21 +1,39 @@
 /**
- * The vendor catalog: common third parties as data (`vendors.json`), written from
- * each vendor's public documentation. Policies refer to vendors by id and may
- * override the category; tags and cookies of catalogued vendors are recognised
- * even when a policy does not name them.
+ * The curated vendors (`vendors.json`), written by hand from each vendor's
+ * public documentation. The import script (scripts/import-catalog.ts) and the
+ * build validate the file with this schema; the Worker reads the generated
+ * catalog, which holds these vendors completed from the Open Cookie Database,
+ * and needs no schema at run time.
  */
 import { z } from "zod";
+import type { CuratedVendor } from "./catalog-format.ts";
 import { catalogCategorySchema, cookieMatchSchema, hostSchema, vendorIdSchema } from "../policy/schema.ts";
+
+/** A curated cookie: a name or a pattern, and optionally what the declaration says about it. */
+export const catalogCookieSchema = z
+  .strictObject({
+    name: cookieMatchSchema.shape.name,
+    pattern: cookieMatchSchema.shape.pattern,
+    /** Written by hand, this wins over the Open Cookie Database's description. */
+    purpose: z.string().min(1).max(1000).optional(),
+    /** "2 years", "session": written by hand, this wins over the Open Cookie Database's. */
+    retention: z.string().min(1).max(80).optional(),
+  })
+  .refine((c) => (c.name === undefined) !== (c.pattern === undefined), {
+    message: "give exactly one of name or pattern",
+  });
 
 export const catalogVendorSchema = z.strictObject({
   id: vendorIdSchema,
   name: z.string().min(1),
   category: catalogCategorySchema,
   hosts: z.array(hostSchema),
-  cookies: z.array(cookieMatchSchema),
+  cookies: z.array(catalogCookieSchema),
   /** Case-sensitive substrings that identify the vendor's official inline snippet. */
   inline: z.array(z.string().min(6)),
   privacyPolicy: z.url({ protocol: /^https$/ }),
+  /** A Google tag: it reads Google Consent Mode signals, which must be set before it runs. */
+  googleTag: z.literal(true).optional(),
   notes: z.string().optional(),
 });
 
@@ -40,5 +58,8 @@ export const catalogSchema = z
     });
   });
 
-export type Catalog = z.output<typeof catalogSchema>;
+export type CuratedCatalogFile = z.output<typeof catalogSchema>;
 export type CatalogVendor = z.output<typeof catalogVendorSchema>;
+
+// The schema's output is what the runtime format holds: a mismatch fails the type check here.
+true satisfies CatalogVendor extends CuratedVendor ? true : false;

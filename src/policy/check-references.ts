@@ -3,7 +3,7 @@
  * vendor and route it names must exist. Returns issues instead of throwing, so
  * one run reports every mistake in a file.
  */
-import type { Catalog } from "../catalog/schema.ts";
+import type { Catalog } from "../catalog/catalog.ts";
 import type { PolicyIssue } from "./policy-error.ts";
 import type { Policy } from "./schema.ts";
 import { compileRoutePattern } from "./route-pattern.ts";
@@ -29,13 +29,12 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
     if (categories.get(id)?.required) add(path, `category "${id}" is required; a signal cannot opt out of it`);
   };
 
-  const catalogIds = new Set(catalog.vendors.map((v) => v.id));
   const policyVendorIds = new Set<string>();
   policy.vendors.forEach((v, i) => {
     if (policyVendorIds.has(v.id)) add(["vendors", i, "id"], `duplicate vendor "${v.id}"`);
     policyVendorIds.add(v.id);
     if (v.category !== undefined) checkCategory(v.category, ["vendors", i, "category"]);
-    if (!catalogIds.has(v.id)) {
+    if (!catalog.has(v.id)) {
       if (v.name === undefined) add(["vendors", i, "name"], `vendor "${v.id}" is not in the catalog, so it needs a name`);
       if (v.category === undefined) add(["vendors", i, "category"], `vendor "${v.id}" is not in the catalog, so it needs a category`);
       if (v.hosts.length === 0 && v.cookies.length === 0) {
@@ -44,7 +43,7 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
     }
   });
   const checkVendor = (id: string, path: (string | number)[]) => {
-    if (!policyVendorIds.has(id) && !catalogIds.has(id)) add(path, `unknown vendor "${id}" (not in this policy's vendors nor the catalog)`);
+    if (!policyVendorIds.has(id) && !catalog.has(id)) add(path, `unknown vendor "${id}" (not in this policy's vendors nor the catalog)`);
   };
 
   for (const [from, to] of Object.entries(policy.catalogCategories)) {

@@ -3,34 +3,13 @@
  * (Hono's ip-restriction does the same with its rules): the request path only
  * runs lookups and predicates.
  */
-import type { Catalog } from "../catalog/schema.ts";
-import { createCookieClassifier, type CookieClassifier } from "./cookie-classifier.ts";
-import { createHostMatcher } from "./host-matcher.ts";
+import type { Catalog } from "../catalog/catalog.ts";
+import { compileVendors, type CompiledVendor } from "./compile-vendors.ts";
+import { createCookieClassifier, type CookieClass, type CookieClassifier } from "./cookie-classifier.ts";
 import { compileRoutePattern } from "./route-pattern.ts";
 import type { Category, ConsentModeSignal, Mode, Policy, Regime } from "./schema.ts";
 
-export interface CompiledVendor {
-  id: string;
-  name: string;
-  /** The policy's category, or null when the catalog's category has no place in this policy. */
-  category: string | null;
-  scope: "everywhere" | "routes";
-  hosts: readonly string[];
-  /** Inline-snippet signatures from the catalog. */
-  inline: readonly string[];
-  privacyPolicy: string | undefined;
-  /** The policy names this vendor (it is listed to visitors); otherwise only the catalog knows it. */
-  declared: boolean;
-  /** From the curated catalog (src/catalog/vendors.json), as opposed to the policy's own or an imported entry. */
-  curated: boolean;
-  /** Its cookies (catalog and policy), for the banner and the cookie declaration. */
-  cookies: readonly CookieMatch[];
-}
-
-export interface CookieMatch {
-  name?: string | undefined;
-  pattern?: string | undefined;
-}
+export type { CompiledVendor, CookieMatch } from "./compile-vendors.ts";
 
 /** A cookie name or pattern and the policy category it belongs to (null: no place in this policy). */
 export interface CookieRule {
@@ -77,12 +56,18 @@ export interface CompiledPolicy {
   strictestRegime: Regime;
   gpcOptOut: ReadonlySet<string>;
   dntOptOut: ReadonlySet<string>;
+  /** The policy's own vendors, every curated vendor, and the imported vendors the policy names. */
   vendors: readonly CompiledVendor[];
+  /** The policy's rules, then the vendors' cookies, then the imported catalog's (source `catalog`). */
   classifyCookie: CookieClassifier;
-  /** Every cookie rule, policy first, then vendors and the catalog. */
+  /**
+   * Every cookie rule, policy first, then the vendors' (`vendors`). The imported
+   * catalog's thousands of cookies are not here: `classifyCookie` asks it by name.
+   */
   cookieRules: readonly CookieRule[];
+  /** The policy's vendors and the curated catalog first (a label walk), then the imported catalog, compiled on first sight. */
   vendorForHost(host: string): CompiledVendor | undefined;
-  /** A vendor by id: the policy's own, the curated catalog's. */
+  /** A vendor by id: the policy's own, the curated catalog's, an imported one. */
   vendorById(id: string): CompiledVendor | undefined;
   route(url: URL): CompiledRoute;
   /** Google Consent Mode v2: the categories each signal needs. */
@@ -103,62 +88,26 @@ const DEFAULT_ROUTE: CompiledRoute = Object.freeze({
 
 export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy {
   const categoryById = new Map(policy.categories.map((c) => [c.id, c]));
-  const mapCatalogCategory = (category: keyof Policy["catalogCategories"]): string | null => {
-    const id = policy.catalogCategories[category] ?? category;
-    return categoryById.has(id) ? id : null;
-  };
+  const { vendors, vendorForHost, vendorById, mapCategory } = compileVendors(policy, catalog);
 
-  const own = new Map(policy.vendors.map((v) => [v.id, v]));
-  const vendors: CompiledVendor[] = [];
-  for (const entry of catalog.vendors) {
-    const rule = own.get(entry.id);
-    vendors.push({
-      id: entry.id,
-      name: rule?.name ?? entry.name,
-      category: rule?.category ?? mapCatalogCategory(entry.category),
-      scope: rule?.scope ?? "everywhere",
-      hosts: [...entry.hosts, ...(rule?.hosts ?? [])],
-      inline: entry.inline,
-      privacyPolicy: rule?.privacyPolicy ?? entry.privacyPolicy,
-      declared: rule !== undefined,
-      curated: true,
-      cookies: [...entry.cookies, ...(rule?.cookies ?? [])],
-    });
-  }
-  const catalogIds = new Set(catalog.vendors.map((v) => v.id));
-  for (const rule of policy.vendors) {
-    if (catalogIds.has(rule.id)) continue;
-    vendors.push({
-      id: rule.id,
-      name: rule.name ?? rule.id,
-      category: rule.category ?? null,
-      scope: rule.scope,
-      hosts: rule.hosts,
-      inline: [],
-      privacyPolicy: rule.privacyPolicy,
-      declared: true,
-      curated: false,
-      cookies: rule.cookies,
-    });
-  }
-  const vendorById = new Map(vendors.map((v) => [v.id, v]));
-  // A host the policy's own vendors list wins over the catalog's claim to it.
-  const byPrecedence = [...vendors].sort((a, b) => Number(own.has(b.id)) - Number(own.has(a.id)));
-  const hostMatcher = createHostMatcher(byPrecedence.flatMap((v) => v.hosts.map((host) => [host, v] as const)));
-
-  const vendorCookies: CookieRule[] = [
-    ...policy.vendors.flatMap((rule) =>
-      rule.cookies.map((match) => ({ ...match, vendor: rule.id, category: vendorById.get(rule.id)?.category ?? null })),
-    ),
-    ...catalog.vendors.flatMap((entry) =>
-      entry.cookies.map((match) => ({ ...match, vendor: entry.id, category: vendorById.get(entry.id)?.category ?? null })),
-    ),
-  ];
+  const listed = new Map(vendors.map((v) => [v.id, v]));
+  const vendorCookies: CookieRule[] = vendors
+    // The policy's own vendors first: their rules win over the catalog's for the same cookie.
+    .toSorted((a, b) => Number(b.source === "policy") - Number(a.source === "policy"))
+    .flatMap((vendor) => vendor.cookies.map(({ name, pattern }) => ({ name, pattern, vendor: vendor.id, category: vendor.category })));
   const cookieRules: CookieRule[] = [...policy.cookies.map(({ name, pattern, category }) => ({ name, pattern, category })), ...vendorCookies];
   const classifyCookie = createCookieClassifier({
     consentCookie: policy.consent.cookieName,
     policyCookies: policy.cookies,
     vendorCookies,
+    fallback(name): CookieClass | undefined {
+      const info = catalog.imported.cookieInfo(name);
+      if (info === undefined) return undefined;
+      // A cookie of a vendor the policy compiles takes that vendor's category, as the curated vendors' cookies do.
+      const vendor = info.vendor === undefined ? undefined : listed.get(info.vendor);
+      const category = vendor !== undefined ? vendor.category : mapCategory(info.category);
+      return info.vendor === undefined ? { category, source: "catalog" } : { category, source: "catalog", vendor: info.vendor };
+    },
   });
 
   const routes = policy.routes.map((rule) => ({
@@ -182,16 +131,17 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
   for (const rule of policy.cookies) {
     if (rule.name !== undefined) addExpirable(rule.category, { name: rule.name, domains: rule.domains, paths: rule.paths });
   }
-  for (const entry of catalog.vendors) {
-    for (const match of entry.cookies) {
+  for (const vendor of vendors) {
+    if (vendor.source === "policy") continue;
+    for (const match of vendor.cookies) {
       if (match.name !== undefined) {
-        addExpirable(vendorById.get(entry.id)?.category ?? null, { name: match.name, domains: policy.consent.domain ? [policy.consent.domain] : [], paths: ["/"] });
+        addExpirable(vendor.category, { name: match.name, domains: policy.consent.domain ? [policy.consent.domain] : [], paths: ["/"] });
       }
     }
   }
 
   // A catalog category with no place in this policy maps to an id that is never allowed: the signal stays denied.
-  const mapped = (category: keyof Policy["catalogCategories"]) => [policy.catalogCategories[category] ?? category];
+  const mapped = (category: "functional" | "analytics" | "marketing") => [policy.catalogCategories[category] ?? category];
   const consentMode: Record<ConsentModeSignal, readonly string[]> = {
     ad_storage: mapped("marketing"),
     ad_user_data: mapped("marketing"),
@@ -227,8 +177,8 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     vendors,
     classifyCookie,
     cookieRules,
-    vendorForHost: hostMatcher,
-    vendorById: (id) => vendorById.get(id),
+    vendorForHost,
+    vendorById,
     route(url) {
       for (const { pattern, compiled } of routes) {
         if (pattern.test(url)) return compiled;

@@ -1,10 +1,11 @@
 /**
  * Which category a cookie name belongs to. Exact names are a Map lookup; patterns
- * are tried in order (policy first, then the policy's vendors, then the catalog),
- * and each answer is remembered per isolate, since the same few names recur on
- * every request.
+ * are tried in order (policy first, then the policy's vendors, then the curated
+ * catalog), then the imported catalog answers for names none of them knows; each
+ * answer is remembered per isolate, since the same few names recur on every request.
  */
-export type CookieSource = "consentry" | "policy" | "vendor" | "unknown";
+/** `catalog`: only the imported catalog (Open Cookie Database) knows the name. */
+export type CookieSource = "consentry" | "policy" | "vendor" | "catalog" | "unknown";
 
 export interface CookieClass {
   /** The policy category, or null when no rule names the cookie (or its category has no place here). */
@@ -28,10 +29,13 @@ export function createCookieClassifier(input: {
   consentCookie: string;
   policyCookies: readonly Rule[];
   vendorCookies: readonly Rule[];
+  /** Asked when no rule matches: the imported catalog, after every rule of the policy and the curated vendors. */
+  fallback?: (name: string) => CookieClass | undefined;
 }): CookieClassifier {
-  const exact = new Map<string, CookieClass>();
-  const patterns: { re: RegExp; result: CookieClass }[] = [];
-  const add = (rules: readonly Rule[], source: CookieSource) => {
+  // Tiers in precedence order: a policy's pattern beats a vendor's exact name for the same cookie.
+  const tier = (rules: readonly Rule[], source: CookieSource) => {
+    const exact = new Map<string, CookieClass>();
+    const patterns: { re: RegExp; result: CookieClass }[] = [];
     for (const rule of rules) {
       const result: CookieClass = rule.vendor === undefined ? { category: rule.category, source } : { category: rule.category, source, vendor: rule.vendor };
       if (rule.name !== undefined) {
@@ -40,21 +44,28 @@ export function createCookieClassifier(input: {
         patterns.push({ re: new RegExp(rule.pattern), result });
       }
     }
+    return (name: string): CookieClass | undefined => {
+      const hit = exact.get(name);
+      if (hit !== undefined) return hit;
+      for (const { re, result } of patterns) if (re.test(name)) return result;
+      return undefined;
+    };
   };
-  exact.set(input.consentCookie, { category: null, source: "consentry" });
-  add(input.policyCookies, "policy");
-  add(input.vendorCookies, "vendor");
+  const own: CookieClass = { category: null, source: "consentry" };
+  const tiers = [tier(input.policyCookies, "policy"), tier(input.vendorCookies, "vendor"), input.fallback ?? (() => undefined)];
 
   const unknown: CookieClass = { category: null, source: "unknown" };
   const memo = new Map<string, CookieClass>();
 
   return (name) => {
-    const hit = exact.get(name) ?? memo.get(name);
+    if (name === input.consentCookie) return own;
+    const hit = memo.get(name);
     if (hit !== undefined) return hit;
     let result = unknown;
-    for (const { re, result: r } of patterns) {
-      if (re.test(name)) {
-        result = r;
+    for (const lookup of tiers) {
+      const found = lookup(name);
+      if (found !== undefined) {
+        result = found;
         break;
       }
     }

@@ -2,7 +2,9 @@
  * Parses and compiles one policy file. Every problem is collected and thrown as
  * one PolicyError naming the file, the path inside it and the reason.
  */
-import { catalogSchema, type Catalog } from "../catalog/schema.ts";
+import { completeCurated, createCatalog, type Catalog } from "../catalog/catalog.ts";
+import { loadCuratedVendors } from "../catalog/load-curated.ts";
+import { catalogData } from "../catalog/lookup.ts";
 import { checkReferences } from "./check-references.ts";
 import { compilePolicy, type CompiledPolicy } from "./compile.ts";
 import { formatPath, PolicyError, type PolicyIssue } from "./policy-error.ts";
@@ -25,10 +27,11 @@ export function loadPolicy(file: string, data: unknown, catalog: Catalog): Compi
   return compilePolicy(validatePolicy(file, data, catalog), catalog);
 }
 
+/**
+ * The catalog with the curated vendors read from a hand-written file (validated
+ * here) and completed from the generated catalog, over the imported data. The
+ * Worker uses the generated catalog directly (src/catalog/lookup.ts).
+ */
 export function loadCatalog(file: string, data: unknown): Catalog {
-  const parsed = catalogSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new PolicyError(file, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
-  }
-  return parsed.data;
+  return createCatalog(catalogData, completeCurated(loadCuratedVendors(file, data), catalogData.curated));
 }

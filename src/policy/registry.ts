@@ -2,7 +2,7 @@
  * All bundled policies, compiled once when the isolate loads. A broken policy
  * throws here, so `wrangler deploy` and the tests fail before any visitor sees it.
  */
-import type { Catalog } from "../catalog/schema.ts";
+import type { Catalog } from "../catalog/catalog.ts";
 import type { CompiledPolicy } from "./compile.ts";
 import { createHostMatcher } from "./host-matcher.ts";
 import { loadPolicy } from "./load.ts";

@@ -5,6 +5,7 @@
  * `npm run schema` turns this file into `policies/schema.json` for editor completion.
  */
 import { z } from "zod";
+import { CATALOG_CATEGORIES } from "../catalog/catalog-format.ts";
 import { REGION_GROUPS } from "../decision/regions.ts";
 import { en } from "../i18n/locales/en.ts";
 import { LOCALES } from "../i18n/negotiate.ts";
@@ -182,7 +183,8 @@ export const thirdPartiesSchema = z.strictObject({
   csp: z.enum(["enforce", "report-only", "off"]).default("enforce"),
 });
 
-const catalogCategory = z.enum(["necessary", "functional", "analytics", "marketing"]);
+/** The catalog's categories (src/catalog/catalog-format.ts). */
+const catalogCategory = z.enum(CATALOG_CATEGORIES);
 
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
@@ -198,13 +200,18 @@ export const policySchema = z.strictObject({
     privacyPolicy: z.url().optional(),
   }),
   categories: z.array(categorySchema).min(1),
-  /** Where the catalog's categories land in this policy's own. */
+  /**
+   * Where the catalog's categories land in this policy's own. Unset, each goes to the
+   * category of the same id; `security` (CSRF tokens, fraud prevention) goes to the
+   * policy's `security` category if it has one, else wherever `necessary` goes.
+   */
   catalogCategories: z
     .strictObject({
       necessary: categoryId,
       functional: categoryId,
       analytics: categoryId,
       marketing: categoryId,
+      security: categoryId,
     })
     .partial()
     .default({}),

@@ -45,6 +45,11 @@ describe("vendor catalog", () => {
     expect(ids).toEqual([...ids].sort());
   });
 
+  it("should stay valid as the Worker reads it, completed from the imported data", () => {
+    const parsed = catalogSchema.parse({ version: 1, vendors: catalog.vendors });
+    expect(parsed.vendors.map((v) => v.id)).toEqual(catalogSchema.parse(vendorsJson).vendors.map((v) => v.id));
+  });
+
   it("should keep every vendor the policies, the tests and the demo rely on", () => {
     for (const [id, host] of Object.entries(RELIED_ON)) {
       expect(catalog.vendors.find((v) => v.id === id)?.hosts, id).toContain(host);
