@@ -16,7 +16,8 @@ import "urlpattern-polyfill";
 import type { Catalog } from "../src/catalog/catalog.ts";
 import { loadCatalog, validatePolicy } from "../src/policy/load.ts";
 import { PolicyError } from "../src/policy/policy-error.ts";
-import { policySchema } from "../src/policy/schema.ts";
+import { policySchema, type Policy } from "../src/policy/schema.ts";
+import { UNCLAIMED_POLICY } from "../src/proxy/unclaimed-policy-input.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dirArg = process.argv.indexOf("--policies");
@@ -48,12 +49,20 @@ const files = readdirSync(resolve(root, policiesDir))
   .sort()
   .map((name) => `${policiesDir}/${name}`);
 
+/** Each policy as the schema leaves it (defaults filled): the Worker compiles these without a validator. */
+const validated: Policy[] = [];
 for (const file of files) {
   try {
-    validatePolicy(file, readJson(file), catalog);
+    validated.push(validatePolicy(file, readJson(file), catalog));
   } catch (error) {
     failures.push((error as Error).message);
   }
+}
+let unclaimed: Policy | undefined;
+try {
+  unclaimed = validatePolicy("consentry/unclaimed.json", UNCLAIMED_POLICY, catalog);
+} catch (error) {
+  failures.push((error as Error).message);
 }
 if (failures.length > 0) {
   console.error(failures.join("\n"));
@@ -61,12 +70,12 @@ if (failures.length > 0) {
 }
 
 const generated =
-  "// Written by scripts/build-policies.ts from policies/*.json. Do not edit.\n" +
-  files.map((file, i) => `import p${i} from "../../${file}" with { type: "json" };`).join("\n") +
-  '\nimport type { PolicyFile } from "../policy/registry.ts";\n\n' +
-  "export const POLICY_FILES: readonly PolicyFile[] = [\n" +
-  files.map((file, i) => `  { file: ${JSON.stringify(file)}, data: p${i} },`).join("\n") +
-  "\n];\n";
+  "// Written by scripts/build-policies.ts from policies/*.json, validated, with the schema's defaults filled. Do not edit.\n" +
+  `// ${files.join(", ")}\n` +
+  'import type { Policy } from "../policy/schema.ts";\n\n' +
+  `export const POLICIES: readonly Policy[] = ${JSON.stringify(validated)};\n\n` +
+  "/** The built-in policy for a host no policy claims (src/proxy/unclaimed-policy.ts). */\n" +
+  `export const UNCLAIMED: Policy = ${JSON.stringify(unclaimed)};\n`;
 
 const schema = JSON.stringify(
   { ...z.toJSONSchema(policySchema, { io: "input", unrepresentable: "any" }), title: "Consentry policy" },

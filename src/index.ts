@@ -1,8 +1,8 @@
 /**
- * The Worker. Policies are validated and compiled here, once per isolate, when
- * the module loads, against the vendor catalog (generated and checked at build
- * time, src/catalog/lookup.ts): a broken policy stops the Worker from starting
- * (and `wrangler deploy` from succeeding), never a visitor's request. So do
+ * The Worker. Policies are validated by the build (scripts/build-policies.ts: a
+ * broken policy stops `wrangler dev`, `wrangler deploy` and the tests with the
+ * file, the path and the reason) and compiled here, once per isolate, when the
+ * module loads, against the vendor catalog (src/catalog/lookup.ts). So do
  * bindings that cannot work, such as a POLICY that names no policy: the error is
  * one line (src/config/check-bindings.ts), and no visitor is served under it.
  */
@@ -10,15 +10,16 @@ import { env } from "cloudflare:workers";
 import { createApp } from "./app.ts";
 import { assertBindings } from "./config/check-bindings.ts";
 import { createPageRewriter } from "./html/page-rewriter.ts";
-import { POLICY_FILES } from "./generated/policies.ts";
+import { POLICIES } from "./generated/policies.ts";
 import { catalog } from "./catalog/lookup.ts";
+import { compilePolicy } from "./policy/compile.ts";
 import { createRegistry } from "./policy/registry.ts";
 import { consumeReceipts } from "./receipts/receipt-queue.ts";
 import type { Env } from "./env.ts";
 import type { Receipt } from "./receipts/receipt.ts";
 
 export { catalog };
-export const registry = createRegistry(POLICY_FILES, catalog);
+export const registry = createRegistry(POLICIES.map((policy) => compilePolicy(policy, catalog)));
 
 // Module scope sees the Worker's bindings (`cloudflare:workers`): refuse to start rather than fail open.
 assertBindings(env, [...registry.byId.keys()]);

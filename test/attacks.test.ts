@@ -10,7 +10,7 @@ import { decodeConsent } from "../src/consent/consent-cookie.ts";
 import { createPageRewriter } from "../src/html/page-rewriter.ts";
 import { createClientLimiter } from "../src/http/client-limit.ts";
 import { PATHS } from "../src/paths.ts";
-import { createRegistry } from "../src/policy/registry.ts";
+import { loadRegistry } from "../src/policy/load.ts";
 import { readReceipt } from "../src/receipts/receipt-store.ts";
 import { catalog, registry, variant, westhub, westhubInput, wherebyInput } from "./support/policies.ts";
 import { hostileOrigin } from "./support/provided.ts";
@@ -130,7 +130,7 @@ describe("attacks", () => {
     const app = (mode?: "off" | "report-only") => {
       const data = structuredClone(westhubInput);
       if (mode !== undefined) data.routes!.unshift({ pattern: "/headers", mode });
-      return createApp({ registry: createRegistry([{ file: "policies/westhub.json", data }, { file: "policies/whereby.json", data: wherebyInput }], catalog), log: () => {} });
+      return createApp({ registry: loadRegistry([{ file: "policies/westhub.json", data }, { file: "policies/whereby.json", data: wherebyInput }], catalog), log: () => {} });
     };
 
     it.each([
@@ -271,7 +271,7 @@ describe("attacks", () => {
       const logs: string[] = [];
       const data = structuredClone(westhubInput);
       data.routes!.unshift({ pattern: "/pricing", mode: "report-only" });
-      const reporting = createApp({ registry: createRegistry([{ file: "policies/westhub.json", data }], catalog), transformHtml: createPageRewriter(), log: (l) => logs.push(l) });
+      const reporting = createApp({ registry: loadRegistry([{ file: "policies/westhub.json", data }], catalog), transformHtml: createPageRewriter(), log: (l) => logs.push(l) });
       const name = `"><script>alert(1)</script>`;
       const response = await reporting.fetch(new Request(`${SITE}/pricing`, { cf: EU, headers: { cookie: `${name}=1; _ga=2` } } as RequestInit), env);
       expect(response.headers.get("consentry-report-only")).toContain(name);
@@ -450,7 +450,7 @@ describe("attacks", () => {
     const lines = new Headers([["cookie", "session=s1"], ["cookie", "_ga=GA1.1.1.1; theme=dark"]]);
     expect(lines.get("cookie")).toBe("session=s1, _ga=GA1.1.1.1; theme=dark");
     expect((await echoed(await visit(`${SITE}/echo`, { headers: { cookie: lines.get("cookie")! } }))).cookie).toBe("session=s1");
-    const reporting = createApp({ registry: createRegistry([{ file: "policies/westhub.json", data: { ...structuredClone(westhubInput), routes: [{ pattern: "/echo", mode: "report-only" }] } }], catalog), log: () => {} });
+    const reporting = createApp({ registry: loadRegistry([{ file: "policies/westhub.json", data: { ...structuredClone(westhubInput), routes: [{ pattern: "/echo", mode: "report-only" }] } }], catalog), log: () => {} });
     const untouched = await reporting.fetch(new Request(`${SITE}/echo`, { cf: EU, headers: { cookie: lines.get("cookie")! } } as RequestInit), env);
     // Report-only forwards every cookie, as one RFC 6265 list.
     expect((await echoed(untouched)).cookie).toBe("session=s1; _ga=GA1.1.1.1; theme=dark");

@@ -11,6 +11,7 @@
  */
 import type { JudgeContext } from "../enforce/judge-cookie.ts";
 import { judgeVendor } from "../enforce/judge-vendor.ts";
+import type { CompiledVendor } from "../policy/compile.ts";
 import { loadsUndeclared } from "./judge-host.ts";
 
 export interface Allowlist {
@@ -51,10 +52,13 @@ export function allowlistFor(context: JudgeContext): Allowlist {
 function build(context: JudgeContext, key: string): Allowlist {
   const { policy, decision } = context;
   const hosts = new Set<string>(policy.hosts);
-  for (const vendor of policy.vendors) {
-    if (vendor.hosts.length === 0 || !loadsUndeclared(policy, vendor) || judgeVendor(vendor, context).blocked) continue;
+  const admit = (vendor: CompiledVendor | undefined): void => {
+    if (vendor === undefined || vendor.hosts.length === 0 || !loadsUndeclared(policy, vendor, context) || judgeVendor(vendor, context).blocked) return;
     for (const host of vendor.hosts) hosts.add(host);
-  }
+  };
+  for (const vendor of policy.vendors) admit(vendor);
+  // Vendors granted by name may come from the imported catalog, which `policy.vendors` does not hold.
+  for (const id of decision.vendorGrants) admit(policy.vendorById(id));
   return { hosts: minimalHosts(hosts), open: policy.thirdParties.unclassified[decision.regime] === "allow", key };
 }
 

@@ -8,7 +8,11 @@
  *   grant, the route's rules. A catalog vendor the policy does not name loads only
  *   under `thirdParties.undeclared: "by-category"`, and only from the curated
  *   catalog: an allowlist the browser enforces must list its hosts, and thousands
- *   of imported trackers cannot go into a header.
+ *   of imported trackers cannot go into a header. Two exceptions, both bounded:
+ *   a vendor the visitor granted by name (at most a handful, its hosts join the
+ *   list), and a regime that allows unclassified hosts (no list is sent, so a
+ *   known tracker must not fare worse than a host nobody knows: its category
+ *   decides).
  * - A host nobody knows is unclassified: refused unless the policy allows
  *   unclassified hosts under the visitor's regime.
  */
@@ -31,9 +35,17 @@ export function isFirstParty(policy: CompiledPolicy, host: string): boolean {
   return false;
 }
 
-/** A vendor the policy does not name may still load with its category (curated catalog, `by-category`). */
-export function loadsUndeclared(policy: CompiledPolicy, vendor: CompiledVendor): boolean {
-  return vendor.declared || (vendor.curated && policy.thirdParties.undeclared === "by-category");
+/**
+ * A vendor the policy does not name may still load with its category: from the
+ * curated catalog under `by-category`; from anywhere when the visitor granted it by
+ * name; from the imported catalog under `by-category` where the regime leaves
+ * unclassified hosts open (`open`: nothing is listed, so nothing has to fit a header).
+ */
+export function loadsUndeclared(policy: CompiledPolicy, vendor: CompiledVendor, context?: Pick<JudgeContext, "decision">): boolean {
+  if (vendor.declared) return true;
+  if (context?.decision.vendorGrants.has(vendor.id)) return true;
+  if (policy.thirdParties.undeclared !== "by-category") return false;
+  return vendor.curated || (context !== undefined && policy.thirdParties.unclassified[context.decision.regime] === "allow");
 }
 
 /** `host` is lower-case, without a trailing dot; `pageHost` is the page's own host name. */
@@ -48,6 +60,6 @@ export function judgeHost(host: string, pageHost: string, context: JudgeContext)
   }
   const verdict = judgeVendor(vendor, context);
   if (verdict.blocked) return { allowed: false, vendor, category: verdict.category, reason: verdict.reason };
-  if (!loadsUndeclared(policy, vendor)) return { allowed: false, vendor, category: vendor.category, reason: "undeclared" };
+  if (!loadsUndeclared(policy, vendor, context)) return { allowed: false, vendor, category: vendor.category, reason: "undeclared" };
   return { allowed: true, vendor };
 }

@@ -2,22 +2,56 @@
  * A visitor's answer, as posted by the banner (a plain form without JavaScript,
  * JSON with it), validated and turned into a ConsentChoice for the policy.
  */
-import { z } from "zod";
 import type { CompiledPolicy } from "../policy/compile.ts";
 import type { ConsentChoice } from "./consent-cookie.ts";
 
-export const choiceRequestSchema = z.strictObject({
-  action: z.enum(["accept-all", "reject-all", "custom"]),
-  /** With `custom`: the optional categories the visitor switched on. */
-  categories: z.array(z.string().max(32)).max(32).default([]),
-  /** Vendors allowed one by one (a placeholder's "Allow YouTube"), whatever their category's answer. */
-  vendors: z.array(z.string().max(64)).max(64).default([]),
-  /** Where to send a visitor without JavaScript back to (a same-site path). */
-  return: z.string().max(2048).optional(),
-});
+/** Vendors one visitor may allow by name: placeholders on a page, not a whole catalog. */
+export const MAX_VENDOR_GRANTS = 20;
 
-export type ChoiceRequest = z.output<typeof choiceRequestSchema>;
+const ACTIONS = ["accept-all", "reject-all", "custom"] as const;
+const FIELDS = new Set(["action", "categories", "vendors", "return"]);
+
+export interface ChoiceRequest {
+  action: (typeof ACTIONS)[number];
+  /** With `custom`: the optional categories the visitor switched on. */
+  categories: string[];
+  /** Vendors allowed one by one (a placeholder's "Allow YouTube"), whatever their category's answer. */
+  vendors: string[];
+  /** Where to send a visitor without JavaScript back to (a same-site path). */
+  return?: string;
+}
 export type ChoiceMethod = ChoiceRequest["action"];
+
+/**
+ * Checks a posted body by hand rather than with zod: this runs on every choice,
+ * and zod would be most of the Worker's bundle (the policies are validated with
+ * it at build time). Every problem is named, one per line, like a schema's errors.
+ */
+export function parseChoiceRequest(input: unknown): { ok: true; request: ChoiceRequest } | { ok: false; error: string } {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return { ok: false, error: "the body must be an object" };
+  const body = input as Record<string, unknown>;
+  const errors: string[] = [];
+  for (const key of Object.keys(body)) if (!FIELDS.has(key)) errors.push(`${key}: not a field of a choice`);
+  const action = body.action;
+  if (!ACTIONS.includes(action as ChoiceMethod)) errors.push(`action: must be one of ${ACTIONS.join(", ")}`);
+  const list = (name: string, max: number, maxLength: number): string[] => {
+    const value = body[name];
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== "string" || item.length > maxLength)) {
+      errors.push(`${name}: must be a list of names of at most ${maxLength} characters`);
+      return [];
+    }
+    // Bounded so the consent cookie stays far below the browsers' 4 KB per cookie (RFC 6265 §6.1).
+    if (value.length > max) errors.push(`${name}: at most ${max}`);
+    return value as string[];
+  };
+  const categories = list("categories", 32, 32);
+  const vendors = list("vendors", MAX_VENDOR_GRANTS, 64);
+  const back = body.return;
+  if (back !== undefined && (typeof back !== "string" || back.length > 2048)) errors.push("return: must be a path of at most 2048 characters");
+  if (errors.length > 0) return { ok: false, error: errors.join("\n") };
+  return { ok: true, request: { action: action as ChoiceMethod, categories, vendors, ...(back === undefined ? {} : { return: back as string }) } };
+}
 
 /** `category` may repeat in a form; everything else appears once. */
 export function formToChoiceInput(form: FormData): unknown {

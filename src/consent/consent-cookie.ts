@@ -74,7 +74,7 @@ export interface DecodeOptions {
 export async function decodeConsent(value: string | undefined, options: DecodeOptions): Promise<ConsentState> {
   if (value === undefined || value === "") return { status: "absent", choice: null };
   const parts = value.split(".");
-  if (value.length > 1024 || !((parts[0] === "1" && parts.length === 8) || (parts[0] === VERSION && parts.length === 9))) return { status: "malformed", choice: null };
+  if (value.length > 3072 || !((parts[0] === "1" && parts.length === 8) || (parts[0] === VERSION && parts.length === 9))) return { status: "malformed", choice: null };
   // Version 1 has no vendor list: read it as an empty one.
   const fields = parts[0] === "1" ? [...parts.slice(0, 4), "", ...parts.slice(4)] : parts;
   const [, revision, granted, refused, vendors, time, id, flags, tag] = fields as [string, string, string, string, string, string, string, string, string];

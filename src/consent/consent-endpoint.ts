@@ -11,7 +11,6 @@
  * receipt is written only when the choice differs from the one the visitor holds.
  */
 import type { Handler } from "hono";
-import { z } from "zod";
 import { decideFor, readSignals } from "../decision/request-decision.ts";
 import { revocationLines } from "../enforce/revoke.ts";
 import type { Logger } from "../enforce/report.ts";
@@ -27,7 +26,7 @@ import { storeReceipt } from "../receipts/receipt-store.ts";
 import { inBackground } from "../http/background.ts";
 import type { ClientLimiter } from "../http/client-limit.ts";
 import type { SeenScopes } from "../enforce/seen-scopes.ts";
-import { choiceRequestSchema, formToChoiceInput, makeChoice } from "./choice.ts";
+import { formToChoiceInput, makeChoice, parseChoiceRequest } from "./choice.ts";
 import { sameChoice } from "./choice-changed.ts";
 import { encodeConsent, newReceiptId } from "./consent-cookie.ts";
 import { consentSetCookie, otherConsentExpiry } from "./consent-set-cookie.ts";
@@ -60,8 +59,8 @@ export function consentEndpoint({ registry, log, now, limiter, seen }: ConsentEn
     } catch {
       return c.json({ error: "the body is not a form or JSON" }, 400, noStore);
     }
-    const parsed = choiceRequestSchema.safeParse(input);
-    if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400, noStore);
+    const parsed = parseChoiceRequest(input);
+    if (!parsed.ok) return c.json({ error: parsed.error }, 400, noStore);
 
     const nowMs = now();
     const signals = await readSignals(request, c.env ?? {}, policy, nowMs);
@@ -69,14 +68,14 @@ export function consentEndpoint({ registry, log, now, limiter, seen }: ConsentEn
       log(JSON.stringify({ consentry: "misconfigured", reason: signals.keys.reason }));
       return c.json({ error: "consent cannot be stored right now" }, 503, noStore);
     }
-    const made = makeChoice(policy, parsed.data, { now: Math.floor(nowMs / 1000), id: newReceiptId(), gpc: signals.gpc });
+    const made = makeChoice(policy, parsed.request, { now: Math.floor(nowMs / 1000), id: newReceiptId(), gpc: signals.gpc });
     if (!made.ok) return c.json({ error: made.error }, 400, noStore);
     // The same answer again: the visitor keeps the choice (and the receipt) they have.
     const held = signals.consent.status === "valid" ? signals.consent.choice : null;
     const unchanged = held !== null && sameChoice(held, made.choice);
     const choice = unchanged ? held : made.choice;
 
-    const returnPath = safeReturnPath(parsed.data.return);
+    const returnPath = safeReturnPath(parsed.request.return);
     const route = policy.route(new URL(returnPath, url));
     const decision = decideFor(policy, route, { ...signals, consent: { status: "valid", choice } });
     const headers = new Headers(noStore);
@@ -88,7 +87,7 @@ export function consentEndpoint({ registry, log, now, limiter, seen }: ConsentEn
     }
     if (!unchanged) {
       // The proof is written after the response: never in the visitor's way.
-      const receipt = buildReceipt(policy, choice, parsed.data.action, decision);
+      const receipt = buildReceipt(policy, choice, parsed.request.action, decision);
       inBackground(c, storeReceipt(receipt, { db: c.env?.RECEIPTS, queue: c.env?.RECEIPT_QUEUE, log }));
     }
 

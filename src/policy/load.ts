@@ -7,6 +7,7 @@ import { loadCuratedVendors } from "../catalog/load-curated.ts";
 import { catalogData } from "../catalog/lookup.ts";
 import { checkReferences } from "./check-references.ts";
 import { compilePolicy, type CompiledPolicy } from "./compile.ts";
+import { createRegistry, type PolicyRegistry } from "./registry.ts";
 import { formatPath, PolicyError, type PolicyIssue } from "./policy-error.ts";
 import { policySchema, type Policy } from "./schema.ts";
 
@@ -25,6 +26,17 @@ export function validatePolicy(file: string, data: unknown, catalog: Catalog): P
 
 export function loadPolicy(file: string, data: unknown, catalog: Catalog): CompiledPolicy {
   return compilePolicy(validatePolicy(file, data, catalog), catalog);
+}
+
+export interface PolicyFile {
+  /** Path relative to the project, e.g. `policies/westhub.json`. */
+  file: string;
+  data: unknown;
+}
+
+/** A registry of policy files validated here: the tests and the tooling, which may carry zod. */
+export function loadRegistry(files: readonly PolicyFile[], catalog: Catalog): PolicyRegistry {
+  return createRegistry(files.map(({ file, data }) => loadPolicy(file, data, catalog)));
 }
 
 /**

@@ -1,17 +1,10 @@
 /**
- * All bundled policies, compiled once when the isolate loads. A broken policy
- * throws here, so `wrangler deploy` and the tests fail before any visitor sees it.
+ * All bundled policies, compiled once when the isolate loads, and the choice of
+ * one per request. The policies arrive validated: the build checks them with the
+ * schema (src/policy/load.ts), so the Worker carries no validator.
  */
-import type { Catalog } from "../catalog/catalog.ts";
 import type { CompiledPolicy } from "./compile.ts";
 import { createHostMatcher } from "./host-matcher.ts";
-import { loadPolicy } from "./load.ts";
-
-export interface PolicyFile {
-  /** Path relative to the project, e.g. `policies/westhub.json`. */
-  file: string;
-  data: unknown;
-}
 
 export interface PolicyRegistry {
   byId: ReadonlyMap<string, CompiledPolicy>;
@@ -22,12 +15,9 @@ export interface PolicyRegistry {
   select(hostname: string, fallbackId: string | undefined): CompiledPolicy | undefined;
 }
 
-export function createRegistry(files: readonly PolicyFile[], catalog: Catalog): PolicyRegistry {
+export function createRegistry(policies: readonly CompiledPolicy[]): PolicyRegistry {
   const byId = new Map<string, CompiledPolicy>();
-  for (const { file, data } of files) {
-    const policy = loadPolicy(file, data, catalog);
-    byId.set(policy.id, policy);
-  }
+  for (const policy of policies) byId.set(policy.id, policy);
   const byHost = createHostMatcher([...byId.values()].flatMap((p) => p.hosts.map((h) => [h, p] as const)));
   return {
     byId,

@@ -7,32 +7,15 @@
  * are blocked as unknown. The proxy logs every such request as an error: it is
  * a configuration to fix, not a way to run.
  */
-import vendors from "../catalog/vendors.json" with { type: "json" };
-import { loadCatalog } from "../policy/load.ts";
-import type { CompiledPolicy } from "../policy/compile.ts";
-import { loadPolicy } from "../policy/load.ts";
-import type { PolicyInput } from "../policy/schema.ts";
-
-export const UNCLAIMED_POLICY: PolicyInput = {
-  id: "unclaimed",
-  name: "This site",
-  revision: 1,
-  links: { cookiePolicy: "https://consentry.invalid/no-policy-claims-this-host" },
-  categories: [
-    { id: "necessary", label: "Strictly necessary", description: "Needed for the site to work.", required: true },
-    { id: "functional", label: "Functional", description: "Preferences." },
-    { id: "analytics", label: "Analytics", description: "Measurement." },
-    { id: "marketing", label: "Marketing", description: "Advertising." },
-  ],
-  jurisdictions: { default: "opt-in" },
-  unknownCookies: "block",
-  banner: { settingsButton: "off" },
-};
+import { catalog } from "../catalog/lookup.ts";
+import { UNCLAIMED } from "../generated/policies.ts";
+import { compilePolicy, type CompiledPolicy } from "../policy/compile.ts";
 
 let built: CompiledPolicy | undefined;
 
 /** Compiled on first use: a correctly configured Worker never pays for it. */
 export function unclaimedPolicy(): CompiledPolicy {
-  built ??= loadPolicy("consentry/unclaimed.json", UNCLAIMED_POLICY, loadCatalog("src/catalog/vendors.json", vendors));
+  // Validated by the build (src/proxy/unclaimed-policy-input.ts), like every policy.
+  built ??= compilePolicy(UNCLAIMED, catalog);
   return built;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { allowlistCovers, allowlistFor } from "../../src/allowlist/allowlist.ts";
 import { judgeHost } from "../../src/allowlist/judge-host.ts";
 import { decide } from "../../src/decision/decide.ts";
 import type { CompiledPolicy } from "../../src/policy/compile.ts";
@@ -59,5 +60,25 @@ describe("judgeHost", () => {
     expect(judgeHost("www.youtube.com", "whereby.com", ctx)).toMatchObject({ allowed: true, vendor: { id: "youtube" } });
     expect(judgeHost("connect.facebook.net", "whereby.com", ctx)).toMatchObject({ allowed: false, reason: "refused" });
     expect(judge("connect.facebook.net", context(westhub, { vendors: ["meta-pixel"] }))).toMatchObject({ allowed: false, reason: "forbidden" });
+  });
+
+  // opecloud.com: 1plusX, an analytics vendor only the imported catalog (companiesdb) knows.
+  const imported = westhub.vendorForHost("opecloud.com")!;
+
+  it("should let an imported vendor the visitor granted by name load, and list its hosts", () => {
+    expect(imported).toMatchObject({ source: "imported", category: "analytics", declared: false });
+    expect(judge("opecloud.com", context(westhub, { granted: ["analytics"] }))).toMatchObject({ allowed: false, reason: "undeclared" });
+    const ctx = context(westhub, { vendors: [imported.id] });
+    expect(judge("opecloud.com", ctx)).toMatchObject({ allowed: true, vendor: { id: imported.id } });
+    expect(allowlistCovers(allowlistFor(ctx), "opecloud.com")).toBe(true);
+    expect(allowlistCovers(allowlistFor(context(westhub, { granted: ["analytics"] })), "opecloud.com")).toBe(false);
+  });
+
+  it("should judge imported vendors by category where unclassified hosts are open, so a known tracker never fares worse than an unknown host", () => {
+    const optOutOpen = variant(westhubInput, (p) => (p.thirdParties = { unclassified: { "opt-out": "allow" } }));
+    expect(judge("opecloud.com", context(optOutOpen, { country: "US-TX" }))).toMatchObject({ allowed: true, vendor: { id: imported.id } });
+    expect(judge("opecloud.com", context(optOutOpen, { country: "FR" }))).toMatchObject({ allowed: false });
+    const declaredOnly = variant(westhubInput, (p) => (p.thirdParties = { unclassified: { "opt-out": "allow" }, undeclared: "declared-only" }));
+    expect(judge("opecloud.com", context(declaredOnly, { country: "US-TX" }))).toMatchObject({ allowed: false, reason: "undeclared" });
   });
 });

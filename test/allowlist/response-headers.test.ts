@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { createPageRewriter } from "../../src/html/page-rewriter.ts";
-import { createRegistry } from "../../src/policy/registry.ts";
+import { loadRegistry } from "../../src/policy/load.ts";
 import { catalog, registry, westhubInput, wherebyInput } from "../support/policies.ts";
 import { consentCookie, EU } from "../support/visitor.ts";
 import { westhub } from "../support/policies.ts";
@@ -78,7 +78,7 @@ describe("the allowlist on responses", () => {
   it("should send it report-only on a report-only route, and as the policy's rollout says", async () => {
     const data = structuredClone(westhubInput);
     data.routes!.unshift({ pattern: "/beta{/*}?", mode: "report-only" });
-    const reg = createRegistry([{ file: "policies/westhub.json", data }, { file: "policies/whereby.json", data: wherebyInput }], catalog);
+    const reg = loadRegistry([{ file: "policies/westhub.json", data }, { file: "policies/whereby.json", data: wherebyInput }], catalog);
     const app = appWith(() => new Response(PAGE, { headers: { "content-type": "text/html" } }), reg);
     const beta = await get(app, "/beta/x");
     expect(csp(beta)).toBeNull();
@@ -86,7 +86,7 @@ describe("the allowlist on responses", () => {
 
     const rollout = structuredClone(westhubInput);
     rollout.thirdParties = { csp: "report-only" };
-    const reg2 = createRegistry([{ file: "policies/westhub.json", data: rollout }, { file: "policies/whereby.json", data: wherebyInput }], catalog);
+    const reg2 = loadRegistry([{ file: "policies/westhub.json", data: rollout }, { file: "policies/whereby.json", data: wherebyInput }], catalog);
     const page = await get(appWith(() => new Response(PAGE, { headers: { "content-type": "text/html" } }), reg2), "/x");
     expect(csp(page)).toBeNull();
     expect(page.headers.get("content-security-policy-report-only")).toMatch(/^default-src/);

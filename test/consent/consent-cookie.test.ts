@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { decodeConsent, encodeConsent, newReceiptId, type ConsentChoice } from "../../src/consent/consent-cookie.ts";
+import { MAX_VENDOR_GRANTS } from "../../src/consent/choice.ts";
 import { resolveSigningKeys } from "../../src/consent/signing-keys.ts";
 
 async function keysFor(secret: string): Promise<CryptoKey[]> {
@@ -34,6 +35,15 @@ describe("consent cookie", () => {
     const value = await encodeConsent(youtube, "westhub", key!);
     expect(value.split(".")[4]).toBe("google-ads~youtube");
     expect(await decodeConsent(value, await options())).toEqual({ status: "valid", choice: youtube });
+  });
+
+  it("should read back the longest choice the consent endpoint accepts, and stay under a browser's 4 KB per cookie", async () => {
+    const [key] = await keysFor(env.CONSENT_SECRET!);
+    const most: ConsentChoice = { ...choice, vendors: Array.from({ length: MAX_VENDOR_GRANTS }, (_, i) => `${String(i).padStart(2, "0")}${"v".repeat(62)}`) };
+    const value = await encodeConsent(most, "westhub", key!);
+    expect(value.length).toBeGreaterThan(1024);
+    expect(`__Host-consentry=${value}`.length).toBeLessThan(4096);
+    expect(await decodeConsent(value, await options())).toEqual({ status: "valid", choice: most });
   });
 
   it("should still read a version 1 cookie, made before per-vendor consent, and hold its signature to it", async () => {

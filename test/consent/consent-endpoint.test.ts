@@ -111,6 +111,13 @@ describe("consent endpoint", () => {
       expect(cookie.split(";")[0]!.split(".")[4]).toBe("youtube");
     });
 
+    it("should refuse more vendor grants than a cookie can carry, with a clear error", async () => {
+      const many = Array.from({ length: 21 }, (_, i) => ["vendor", `vendor-${i}`] as [string, string]);
+      const response = await post(form([["action", "custom"], ...many]));
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/vendors/);
+    });
+
     it("should take the vendor from a plain form too, and drop every vendor grant on reject-all", async () => {
       const grant = await post(form([["action", "custom"], ["vendor", "hotjar"], ["return", "/"]]));
       expect(grant.headers.getSetCookie().find((l) => l.startsWith("__Host-consentry="))!.split(".")[4]).toBe("hotjar");

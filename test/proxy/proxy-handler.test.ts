@@ -10,7 +10,8 @@ import { BINARY, JSON_BODY } from "../../demo/origin.ts";
 import { createApp } from "../../src/app.ts";
 import worker from "../../src/index.ts";
 import type { CompiledPolicy } from "../../src/policy/compile.ts";
-import { createRegistry, type PolicyRegistry } from "../../src/policy/registry.ts";
+import { loadRegistry } from "../../src/policy/load.ts";
+import type { PolicyRegistry } from "../../src/policy/registry.ts";
 import { REPORT_HEADER } from "../../src/enforce/report.ts";
 import { catalog, westhub, westhubInput, wherebyInput } from "../support/policies.ts";
 import { CALIFORNIA, consentCookie, cookiesSet, echoed, EU, visit } from "../support/visitor.ts";
@@ -18,7 +19,7 @@ import { CALIFORNIA, consentCookie, cookiesSet, echoed, EU, visit } from "../sup
 function registryWith(...edits: ((p: typeof westhubInput) => void)[]): PolicyRegistry {
   const data = structuredClone(westhubInput);
   for (const edit of edits) edit(data);
-  return createRegistry([{ file: "policies/westhub.json", data }, { file: "policies/whereby.json", data: wherebyInput }], catalog);
+  return loadRegistry([{ file: "policies/westhub.json", data }, { file: "policies/whereby.json", data: wherebyInput }], catalog);
 }
 
 function call(app: Hono<AppEnv>, url: string, init: RequestInit & { cf?: unknown } = {}, bindings: Env = env) {
