@@ -61,9 +61,18 @@ export function bundle(name: string, cwd: string, config = "wrangler.toml"): Bun
   const entry = readdirSync(dir).find((f) => f.endsWith(".js"));
   if (entry === undefined) throw new Error(`${name}: wrangler deploy --dry-run wrote no .js file`);
   const code = readFileSync(join(dir, entry));
+  // What it is made of, from the same bundle unminified: minifying drops the `// path` comments.
+  const plain = tempDir(`consentry-bench-bundle-${name}-plain-`);
+  let parts: Bundle["parts"];
+  try {
+    execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--minify=false", "--config", config, "--outdir", plain], { cwd, env: childEnv(), stdio: "pipe" });
+    parts = composition(readFileSync(join(plain, entry), "utf8"));
+  } finally {
+    removeTempDir(plain);
+  }
   const toml = readFileSync(join(cwd, config), "utf8");
   const compatibilityDate = /^compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? "2026-11-01";
-  return { name, dir, entry, raw: code.length, gzip: gzipSync(code, { level: 9 }).length, compatibilityDate, parts: composition(code.toString("utf8")) };
+  return { name, dir, entry, raw: code.length, gzip: gzipSync(code, { level: 9 }).length, compatibilityDate, parts };
 }
 
 export function removeBundle(b: Bundle): void {

@@ -14,7 +14,9 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import "urlpattern-polyfill";
 import type { Catalog } from "../src/catalog/catalog.ts";
+import { catalogData } from "../src/catalog/lookup.ts";
 import { loadCatalog, validatePolicy } from "../src/policy/load.ts";
+import { workerCatalog } from "./worker-catalog.ts";
 import { PolicyError } from "../src/policy/policy-error.ts";
 import { policySchema, type Policy } from "../src/policy/schema.ts";
 import { UNCLAIMED_POLICY } from "../src/proxy/unclaimed-policy-input.ts";
@@ -87,5 +89,6 @@ if (!check) {
   mkdirSync(join(root, "src/generated"), { recursive: true });
   writeIfChanged(join(root, "src/generated/policies.ts"), generated);
   writeIfChanged(join(root, "policies/schema.json"), schema);
+  writeIfChanged(join(root, "src/generated/catalog.json"), JSON.stringify(workerCatalog(catalogData, [...validated, unclaimed])));
 }
 console.log(`consentry: ${files.length} ${files.length === 1 ? "policy" : "policies"} valid (${files.join(", ")})`);

@@ -2,7 +2,7 @@
  * The Worker. Policies are validated by the build (scripts/build-policies.ts: a
  * broken policy stops `wrangler dev`, `wrangler deploy` and the tests with the
  * file, the path and the reason) and compiled here, once per isolate, when the
- * module loads, against the vendor catalog (src/catalog/lookup.ts). So do
+ * module loads, against the vendor catalog (src/catalog/bundled.ts). So do
  * bindings that cannot work, such as a POLICY that names no policy: the error is
  * one line (src/config/check-bindings.ts), and no visitor is served under it.
  */
@@ -11,7 +11,7 @@ import { createApp } from "./app.ts";
 import { assertBindings } from "./config/check-bindings.ts";
 import { createPageRewriter } from "./html/page-rewriter.ts";
 import { POLICIES } from "./generated/policies.ts";
-import { catalog } from "./catalog/lookup.ts";
+import { catalog } from "./catalog/bundled.ts";
 import { compilePolicy } from "./policy/compile.ts";
 import { createRegistry } from "./policy/registry.ts";
 import { consumeReceipts } from "./receipts/receipt-queue.ts";

@@ -7,7 +7,7 @@
  * are blocked as unknown. The proxy logs every such request as an error: it is
  * a configuration to fix, not a way to run.
  */
-import { catalog } from "../catalog/lookup.ts";
+import { catalog } from "../catalog/bundled.ts";
 import { UNCLAIMED } from "../generated/policies.ts";
 import { compilePolicy, type CompiledPolicy } from "../policy/compile.ts";
 

@@ -31,4 +31,10 @@ describe("the Worker's bundle", () => {
     expect(inputs).not.toContain("src/policy/schema.ts");
     expect(inputs).not.toContain("src/catalog/schema.ts");
   }, 30_000);
+
+  it("should carry the catalog the build trimmed for the bundled policies, not the whole one", async () => {
+    const inputs = await bundleInputs();
+    expect(inputs).toContain("src/generated/catalog.json");
+    expect(inputs).not.toContain("src/catalog/generated/catalog.json");
+  }, 30_000);
 });
