@@ -113,17 +113,22 @@ export function findings(r: Results): string {
     `- **Weight**: everything Consentry adds to a page is ${kib(own!.gzip)} gzipped (${kib(own!.raw)} raw) and no request; the lightest peer, ${lightest.name}, ships ` +
       `${kib(lightest.gzip)} gzipped in ${lightest.requests} requests before its banner can show (${peers.map((p) => `${p.name} ${kib(p.gzip)}`).join(", ")}).`,
   );
-  const biggestPart = r.cold.parts.find((p) => !p.name.startsWith("src/") && !p.name.startsWith("("));
+  // The parts are measured on the same bundle unminified: shares, not minified bytes.
+  const partsTotal = r.cold.parts.reduce((n, p) => n + p.bytes, 0);
+  const largest = r.cold.parts.slice(0, 3).map((p) => `${p.name} ${pct(p.bytes / partsTotal)}`).join(", ");
   out.push(
-    `- **Cold start**: the bundle is ${kib(r.cold.raw)} raw, ${kib(r.cold.gzip)} gzipped; a fresh workerd answers its first request through Consentry after ` +
-      `${fmt(r.cold.first.median)} ms against ${fmt(r.cold.passFirst.median)} ms for the pass-through, so loading Consentry costs about ${fmt(r.cold.first.median - r.cold.passFirst.median, 2)} ms once per isolate` +
-      (biggestPart === undefined
-        ? "."
-        : `. The largest package in it is ${biggestPart.name}, ${kib(biggestPart.bytes)} (${pct(biggestPart.bytes / r.cold.raw)})` +
-          (biggestPart.name === "zod"
-            ? `: validating policies at build time only (\`npm run build:policies\` already does) and shipping them compiled, with \`zod/mini\` or a small hand-written check for the consent endpoint's body, would cut most of the bundle.`
-            : ".")),
+    `- **Cold start**: the bundle is ${kib(r.cold.raw)} raw, ${kib(r.cold.gzip)} gzipped (minified); a fresh workerd answers its first request through Consentry after ` +
+      `${fmt(r.cold.first.median)} ms against ${fmt(r.cold.passFirst.median)} ms for the pass-through, so loading Consentry costs about ${fmt(r.cold.first.median - r.cold.passFirst.median, 2)} ms once per isolate. ` +
+      `Its largest parts, unminified: ${largest}.`,
   );
+  if (r.realPages !== null && r.realPages.count > 0) {
+    const xs = [...r.realPages.extraCpuMs].sort((a, b) => a - b);
+    const at = (q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+    out.push(
+      `- **Real pages** (${r.realPages.count} pages nobody here wrote, demo/realpages/): Consentry's extra CPU per page is ${fmt(at(0.5))} ms at the median, ${fmt(at(0.95))} ms at p95 and ${fmt(xs.at(-1))} ms at most; ` +
+        `${xs.filter((x) => x > FREE_PLAN_MS).length} of them over ${FREE_PLAN_MS} ms.`,
+    );
+  }
   return out.join("\n");
 }
 

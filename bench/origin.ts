@@ -15,6 +15,7 @@
  */
 import { createServer, type Server } from "node:http";
 import vendors from "../src/catalog/vendors.json" with { type: "json" };
+import { serveRealPages } from "../demo/realpages/serve.ts";
 import { serveVisitor } from "./visitor.ts";
 
 const HOSTS = vendors.vendors.flatMap((v) => v.hosts);
@@ -93,6 +94,7 @@ export function startOrigin(): Promise<{ url: string; server: Server }> {
       res.end(body);
     };
     if (serveVisitor(url.pathname, res)) return;
+    if (serveRealPages(req, res)) return;
     switch (url.pathname) {
       case "/page-100k":
         return html(cached("100k", () => page(100, 30)));

@@ -26,6 +26,7 @@ import { consentryWeight, peerWeights } from "./weight.ts";
 import { visitorTimings } from "./visitor.ts";
 import { launch } from "../test/browser/support/browser.ts";
 import { startWorker, type WorkerInstance } from "./workers.ts";
+import { realPagesCpu } from "./realpages-cpu.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -34,6 +35,8 @@ const { values: flags } = parseArgs({
     duration: { type: "string" },
     connections: { type: "string" },
     "huge-mb": { type: "string" },
+    /** Requests per real page and set-up for its CPU figure; 0 leaves the real pages out. */
+    "realpages-requests": { type: "string" },
     out: { type: "string", default: "docs" },
   },
 });
@@ -51,6 +54,8 @@ const config = {
   coldRuns: QUICK ? 2 : 10,
   profileSeconds: QUICK ? 1 : 5,
   dripRuns: QUICK ? 1 : 5,
+  realPagesRequests: numberFlag(flags["realpages-requests"], QUICK ? 10 : 40),
+  realPagesLimit: QUICK ? 20 : Infinity,
   sizes: QUICK ? [10, 100, 1024] : [10, 100, 1024, 10240],
   tags: [0, 10, 100, 1000],
   kindTags: 100,
@@ -174,6 +179,20 @@ try {
   const byKind: Scale[] = [];
   for (const [i, kind] of TAG_KINDS.entries()) byKind.push(await step(`100 KB, ${config.kindTags} × ${kind}`, `kb=100&tags=${config.kindTags}&kind=${i}`, 100, config.kindTags, kind));
 
+  // 3d. Real pages nobody here wrote: Consentry's extra CPU per page (bench/realpages-cpu.ts).
+  let realPages: Results["realPages"] = null;
+  if (config.realPagesRequests > 0) {
+    const rows = await realPagesCpu(
+      { url: passthrough.url, pid: passthrough.worker },
+      { url: consentry.url, pid: consentry.worker },
+      { requests: config.realPagesRequests, limit: config.realPagesLimit, log },
+    );
+    realPages = { count: rows.length, extraCpuMs: rows.map((r) => r.extraMs) };
+    const sorted = rows.map((r) => r.extraMs).sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    log(`real pages (${rows.length}): extra CPU p50 ${fmt(at(0.5))} ms, p95 ${fmt(at(0.95))} ms, max ${fmt(sorted.at(-1))} ms; over ${FREE_PLAN_MS} ms: ${sorted.filter((x) => x > FREE_PLAN_MS).length}`);
+  }
+
   // Where the CPU goes: a V8 profile of Consentry on two pages (the profiler slows it: shares only).
   const profiles: Results["profiles"] = [];
   for (const target of [
@@ -238,7 +257,7 @@ try {
     profiles,
     weights,
     visitor,
-    realPages: null,
+    realPages,
     cold: { raw: consentryBundle.raw, gzip: consentryBundle.gzip, passRaw: passBundle.raw, parts: consentryBundle.parts, first: coldConsentry, passFirst: coldPass },
   };
   for (const w of workers) await w.stop();
