@@ -27,9 +27,24 @@ export interface BannerInput {
   open?: boolean;
   /** `id` of the root element; the settings page uses another so the page script leaves it alone. */
   id?: string;
+  /** A switch per vendor under each optional category (the policy's `banner.vendorSwitches`). */
+  vendorSwitches?: boolean;
 }
 
-function toggle(category: CategoryView, m: Messages): string {
+/**
+ * One switch per vendor of an optional category: a visitor may allow one vendor
+ * and not its category. Ticked only where this visitor allowed that vendor, or the
+ * whole category (never pre-ticked otherwise, CJEU C-673/17 Planet49).
+ */
+function vendorSwitches(category: CategoryView, m: Messages): string {
+  const items = category.vendors.map((v) => {
+    const on = category.state === "on" || category.grantedVendors.includes(v.id);
+    return `<label><input type="checkbox" name="vendor" value="${e(v.id)}"${on ? " checked" : ""}> ${e(v.name)}</label>`;
+  });
+  return `<fieldset class="cy-v"><legend>${e(m.vendors)}</legend>${items.join("")}</fieldset>`;
+}
+
+function toggle(category: CategoryView, m: Messages, perVendor: boolean): string {
   const id = `cy-${e(category.id)}`;
   let control: string;
   if (category.state === "required") control = `<input type="checkbox" id="${id}" checked disabled> ${e(category.label)} <small>${e(m.alwaysOn)}</small>`;
@@ -40,13 +55,14 @@ function toggle(category: CategoryView, m: Messages): string {
   }
   // Names only: their privacy policies are linked from the settings page and the declaration, keeping the banner light.
   const vendors = category.vendors.map((v) => e(v.name));
+  const switches = perVendor && vendors.length > 0 && (category.state === "on" || category.state === "off");
   const details = [
-    vendors.length > 0 ? `${e(m.vendors)}: ${vendors.join(", ")}` : "",
+    vendors.length > 0 && !switches ? `${e(m.vendors)}: ${vendors.join(", ")}` : "",
     category.cookies.length > 0 ? `${e(m.cookies)}: ${category.cookies.map((c) => `<code>${e(c.name)}</code>`).join(", ")}` : "",
   ].filter(Boolean);
   // The label wraps its checkbox: no `for` needed (HTML §4.10.4).
   const tag = category.state === "forbidden" ? "div" : "label";
-  return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
+  return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${switches ? vendorSwitches(category, m) : ""}${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
 }
 
 export function bannerHtml(input: BannerInput): string {
@@ -65,7 +81,7 @@ export function bannerHtml(input: BannerInput): string {
     gpc +
     `<div class="cy-r"><button type="submit" name="action" value="reject-all">${e(m.rejectAll)}</button><button type="submit" name="action" value="accept-all">${e(m.acceptAll)}</button></div>` +
     `<details${input.open ? " open" : ""}><summary>${e(m.customise)}</summary>` +
-    input.categories.map((c) => toggle(c, m)).join("") +
+    input.categories.map((c) => toggle(c, m, input.vendorSwitches === true)).join("") +
     `<div class="cy-x"><button type="submit" name="action" value="custom">${e(m.saveChoices)}</button></div>` +
     `</details></form></section>`
   );

@@ -14,6 +14,7 @@ export const BANNER_CSS = [
   ".cy-r button,.cy-x button{flex:1 1 10rem;font:inherit;font-weight:600;padding:.6em 1em;border:2px solid var(--f);border-radius:6px;background:var(--f);color:var(--b);cursor:pointer}",
   ".cy summary{cursor:pointer;font-weight:600}",
   ".cy-c{border-top:1px solid var(--l);padding:.5em 0}.cy-c label{font-weight:600;display:flex;gap:.5em;align-items:center}",
+  ".cy-v{border:0;margin:0;padding:0 0 0 1.7em}.cy-v legend{padding:0;color:var(--m)}.cy-v label{font-weight:400}",
   ".cy-c input{width:1.2em;height:1.2em;accent-color:var(--a)}.cy-c small,.cy-c p{color:var(--m)}.cy-g{font-weight:600}",
   ".cy :focus-visible,.cy-s:focus-visible{outline:3px solid var(--a);outline-offset:2px}",
   ".cy-s{position:fixed;z-index:2147483646;bottom:.75rem;padding:.45em .8em;background:var(--b);border:1px solid var(--l);border-radius:6px;color:var(--f);text-decoration:none;font-size:13px}",

@@ -55,6 +55,7 @@ export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Lang
     messages,
     categories: categoryViews(policy, decision),
     returnPath,
+    vendorSwitches: policy.banner.vendorSwitches,
   });
   return `${style}${banner}<script${nonceAttribute(nonces.script)} data-consentry-ui>${BANNER_JS}</script>${settings}`;
 }

@@ -31,6 +31,8 @@ export interface CategoryView {
   /** Off because the browser sent Global Privacy Control. */
   gpc: boolean;
   vendors: readonly { id: string; name: string; privacyPolicy: string | undefined }[];
+  /** The vendors of this category the visitor allowed one by one. */
+  grantedVendors: readonly string[];
   cookies: readonly CookieRow[];
 }
 
@@ -78,6 +80,7 @@ export function categoryViews(policy: CompiledPolicy, decision: Decision): Categ
       state,
       gpc: verdict?.reason === "gpc",
       ...byCategory.get(category.id)!,
+      grantedVendors: byCategory.get(category.id)!.vendors.filter((v) => decision.vendorGrants.has(v.id)).map((v) => v.id),
     };
   });
 }

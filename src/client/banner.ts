@@ -7,7 +7,7 @@
  * JavaScript. Minified by scripts/build-client.ts.
  */
 interface Consentry {
-  choose(action: string, categories?: string[]): Promise<void>;
+  choose(action: string, categories?: string[], vendors?: string[]): Promise<void>;
 }
 
 ((d: Document, w: Window & { consentry?: Consentry }) => {
@@ -21,7 +21,8 @@ interface Consentry {
     const form = event.target as HTMLFormElement;
     const button = (event as SubmitEvent).submitter as HTMLButtonElement | null;
     const hadFocus = root.contains(d.activeElement);
-    guard.choose(button?.value ?? "custom", new FormData(form).getAll("category") as string[]).then(
+    const data = new FormData(form);
+    guard.choose(button?.value ?? "custom", data.getAll("category") as string[], data.getAll("vendor") as string[]).then(
       () => {
         root.remove();
         const settings = d.getElementById("consentry-settings");

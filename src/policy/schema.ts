@@ -154,6 +154,12 @@ export const bannerSchema = z.strictObject({
   /** Language when Accept-Language names none of ours. */
   defaultLocale: z.enum(LOCALES).default("en"),
   texts: z.partialRecord(z.enum(LOCALES), textsSchema).default({}),
+  /**
+   * The second layer shows a switch per vendor under each optional category, so a
+   * visitor can allow one vendor without its whole category (stored in the consent
+   * cookie, recorded in the receipt). Off by default: a short second layer.
+   */
+  vendorSwitches: z.boolean().default(false),
 });
 
 const thirdPartyAction = z.enum(["block", "allow"]);
@@ -249,7 +255,7 @@ export const policySchema = z.strictObject({
   unknownCookies: z.enum(["block", "allow"]).default("block"),
   thirdParties: thirdPartiesSchema.default({ unclassified: { "opt-in": "block", "opt-out": "block", notice: "block" }, undeclared: "by-category", csp: "enforce" }),
   routes: z.array(routeRuleSchema).default([]),
-  banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {} }),
+  banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {}, vendorSwitches: false }),
   /**
    * Google Consent Mode v2: the categories each signal needs (granted when all are
    * allowed; an empty list is always granted). Unset signals follow the catalog

@@ -46,7 +46,7 @@ export function settingsPage(input: SettingsPageInput): Response {
   const body =
     `<div class="cy"><h1>${e(format(m.settingsTitle, { site }))}</h1>${notice}` +
     `<h2>${e(m.currentChoice)}</h2>${current}<p><a href="${e(returnPath)}">${e(m.backToSite)}</a></p></div>` +
-    bannerHtml({ siteName: site, cookiePolicy: policy.links.cookiePolicy, locale: language.locale, messages: m, categories, returnPath: `${back}&saved=1`, open: true, id: "consentry-form" }) +
+    bannerHtml({ siteName: site, cookiePolicy: policy.links.cookiePolicy, locale: language.locale, messages: m, categories, returnPath: `${back}&saved=1`, open: true, id: "consentry-form", vendorSwitches: policy.banner.vendorSwitches }) +
     `<div class="cy"><h2>${e(format(m.declarationTitle, { site }))}</h2>${declarationTableHtml(policy, categories, m)}</div>`;
   return documentResponse({ locale: language.locale, title: format(m.settingsTitle, { site }), body });
 }

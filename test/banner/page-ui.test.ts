@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { variant, westhub, westhubInput, whereby } from "../support/policies.ts";
+import { bannerHtml } from "../../src/banner/banner-html.ts";
+import { categoryViews } from "../../src/banner/view.ts";
+import { decide } from "../../src/decision/decide.ts";
+import { messagesFor } from "../../src/i18n/messages.ts";
+import { variant, westhub, westhubInput, whereby, wherebyInput } from "../support/policies.ts";
 import { rewrite, withoutGuard, withoutUi } from "../support/rewrite.ts";
 
 const PAGE = `<!DOCTYPE html><html><head><title>t</title></head><body><p>content</p></body></html>`;
@@ -46,13 +50,36 @@ describe("page UI", () => {
     });
 
     it("should list the vendors and cookies under each category", async () => {
-      const html = banner((await rewrite(PAGE, { policy: whereby })).html);
+      const namesOnly = variant(wherebyInput, (p) => (p.banner = { ...p.banner, vendorSwitches: false }));
+      const html = banner((await rewrite(PAGE, { policy: namesOnly })).html);
       const advertising = html.slice(html.indexOf(`id="cy-advertising"`));
       expect(advertising).toMatch(/Third parties: [^<]*YouTube/);
       expect(advertising).toContain("<code>_fbp</code>");
       const analysis = html.slice(html.indexOf(`id="cy-analysis"`), html.indexOf(`id="cy-integrations"`));
       expect(analysis).toMatch(/Third parties: [^<]*Google Analytics/);
       expect(analysis).toContain("<code>_ga_*</code>");
+    });
+
+    it("should give each vendor of an optional category its own switch when the policy asks, none pre-ticked", async () => {
+      const html = banner((await rewrite(PAGE, { policy: whereby })).html);
+      const advertising = html.slice(html.indexOf(`id="cy-advertising"`), html.indexOf(`id="cy-integrations"`) > html.indexOf(`id="cy-advertising"`) ? html.indexOf(`id="cy-integrations"`) : undefined);
+      expect(advertising).toMatch(/<fieldset class="cy-v"><legend>Third parties<\/legend><label><input type="checkbox" name="vendor" value="[a-z0-9-]+"> [^<]+<\/label>/);
+      expect(advertising).toMatch(/<input type="checkbox" name="vendor" value="youtube"> YouTube<\/label>/);
+      expect(html).not.toMatch(/name="vendor"[^>]*checked/);
+      // Required categories have no switches: nothing there to choose.
+      const required = whereby.categories.find((c) => c.required)!;
+      const part = html.slice(html.indexOf(`id="cy-${required.id}"`));
+      expect(part.slice(0, part.indexOf(`class="cy-c"`) > 0 ? part.indexOf(`class="cy-c"`) : undefined)).not.toContain(`name="vendor"`);
+    });
+
+    it("should tick a vendor switch for a vendor the visitor allowed, and every switch of an allowed category", () => {
+      const route = whereby.route(new URL("https://whereby.com/"));
+      const choice = { granted: ["analysis"], refused: ["advertising"], vendors: ["youtube"], revision: whereby.revision, time: 0, id: "x".repeat(22), gpc: false };
+      const decision = decide({ policy: whereby, route, consent: { status: "valid", choice }, gpc: false, dnt: false, jurisdiction: { country: "DE", region: null, source: "cf" } });
+      const html = bannerHtml({ siteName: "Whereby", cookiePolicy: "https://whereby.com/cookies", locale: "en", messages: messagesFor("en"), categories: categoryViews(whereby, decision), returnPath: "/", vendorSwitches: true });
+      const ticked = [...html.matchAll(/name="vendor" value="([a-z0-9-]+)" checked/g)].map((m) => m[1]);
+      const analysis = whereby.vendors.filter((v) => v.declared && v.category === "analysis").map((v) => v.id);
+      expect(ticked.sort()).toEqual(["youtube", ...analysis].sort());
     });
 
     it("should show what is on under opt-out, and say that GPC was honoured", async () => {

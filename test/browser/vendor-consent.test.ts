@@ -42,6 +42,24 @@ describe("per-vendor consent through a placeholder (Whereby, visitor in Germany)
     await context.close();
   });
 
+  it("should allow one vendor from the banner's second layer, with its own switch, and keep the rest of its category out", async () => {
+    for (const javaScript of [true, false]) {
+      const { context, page, thirdParty } = await trackedPage(browser(), { javaScript });
+      await page.goto(`${WHEREBY}/embeds`, { waitUntil: "load" });
+      await page.locator("#consentry summary").click();
+      const youtube = page.locator('#consentry input[name="vendor"][value="youtube"]');
+      expect(await youtube.isChecked()).toBe(false);
+      await youtube.check();
+      await Promise.all([page.waitForEvent("load"), page.locator('#consentry button[value="custom"]').click()]);
+      await page.waitForTimeout(300);
+      expect(hosts(thirdParty), `JavaScript ${javaScript}`).toEqual(["www.youtube.com"]);
+      expect(await page.locator('[data-consentry-placeholder="instagram"]').count()).toBe(1);
+      const consent = (await context.cookies()).find((c) => c.name === "__Host-consentry")!;
+      expect(consent.value.split(".")[4]).toBe("youtube");
+      await context.close();
+    }
+  });
+
   it("should have the browser report nothing it refused when the rewriting already held it back", async () => {
     const { context, page } = await trackedPage(browser());
     await page.addInitScript(() => {
