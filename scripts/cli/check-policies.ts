@@ -12,6 +12,7 @@ import { hostClaimIssues, type HostClaim } from "../../src/policy/host-claims.ts
 import { loadCatalog, validatePolicy } from "../../src/policy/load.ts";
 import { formatIssues, PolicyError } from "../../src/policy/policy-error.ts";
 import type { Policy } from "../../src/policy/schema.ts";
+import { packageRoot } from "./package-root.ts";
 
 export interface CheckedPolicy {
   file: string;
@@ -48,7 +49,8 @@ export function policyFiles(root: string, dir: string): string[] {
     .map((name) => `${dir.replace(/\/$/, "")}/${name}`);
 }
 
-export function checkPolicies(root: string, dir: string, catalog = buildCatalog(root)): PoliciesCheck {
+/** `root`: where `dir` is (the working directory); the catalog comes from Consentry's own files. */
+export function checkPolicies(root: string, dir: string, catalog = buildCatalog(packageRoot)): PoliciesCheck {
   const files = policyFiles(root, dir);
   const valid: CheckedPolicy[] = [];
   const problems: string[] = [];

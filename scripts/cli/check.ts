@@ -3,6 +3,8 @@
  * each (`file: path: reason`), with "did you mean" for typos; two policies
  * claiming one host is an error. A table of the policies when all are valid.
  */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { checkPolicies, summaryTable } from "./check-policies.ts";
 import { EXIT, parse, str } from "./usage.ts";
 
@@ -19,6 +21,10 @@ export function check(argv: readonly string[], root: string): number {
   const args = parse(argv, { policies: { type: "string" } }, 0);
   if (args.values.help === true) return void console.log(checkHelp), EXIT.ok;
   const dir = str(args, "policies") ?? "policies";
+  if (!existsSync(resolve(root, dir))) {
+    console.error(`no folder ${dir}/ here (consentry init writes a policy into it; --policies names another)`);
+    return EXIT.findings;
+  }
   const result = checkPolicies(root, dir);
   if (result.problems.length > 0) {
     console.error(result.problems.join("\n"));

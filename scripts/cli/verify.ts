@@ -3,6 +3,7 @@
  * answers and in which mode, from the `Consentry` response header
  * (`policy=westhub; mode=enforce`) every response it shapes carries.
  */
+import { fetchFailure } from "./scan/crawl.ts";
 import { EXIT, parse, str, urlArg, UsageError } from "./usage.ts";
 
 export const verifyHelp = `Usage: consentry verify <url> [--mode enforce|report-only|off] [--policy ID]
@@ -39,7 +40,7 @@ export async function verify(argv: readonly string[]): Promise<number> {
   try {
     response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(timeout), headers: { "user-agent": "consentry-verify/1" } });
   } catch (error) {
-    console.error(`${url.href}: cannot fetch: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+    console.error(`${url.href}: cannot fetch: ${fetchFailure(error)}`);
     return EXIT.findings;
   }
   await response.body?.cancel();

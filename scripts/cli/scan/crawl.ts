@@ -70,8 +70,7 @@ export async function crawl(start: URL, options: CrawlOptions): Promise<CrawlRes
       try {
         response = await fetch(current, { headers, redirect: "manual", signal: AbortSignal.timeout(options.timeoutMs) });
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code;
-        throw new Error(`cannot fetch ${current.href}: ${cause ?? (error as Error).message}`);
+        throw new Error(`cannot fetch ${current.href}: ${fetchFailure(error)}`);
       }
       for (const line of response.headers.getSetCookie()) {
         const cookie = parseSetCookie(line, current.pathname);
@@ -145,3 +144,10 @@ function key(url: URL): string {
   return url.origin + url.pathname + url.search;
 }
 
+
+/** Why a fetch failed, in a word: `ECONNREFUSED`, `ENOTFOUND`, `bad port`, a timeout. */
+export function fetchFailure(error: unknown): string {
+  if ((error as Error).name === "TimeoutError") return "no answer in time (--timeout)";
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}
