@@ -57,7 +57,7 @@ export async function init(argv: readonly string[], cwd: string): Promise<number
   if (url !== null) {
     const found = await discover(url, args);
     const compiled = compilePolicy(validatePolicy(file, policy, catalog), catalog);
-    const merged = mergeFindings(policy, classify(found, compiled), catalog);
+    const merged = mergeFindings(policy, classify(found, compiled), catalog, true);
     policy = merged.policy;
     summary = `from a scan of ${found.pages.length} pages: ${merged.cookies.length} cookies and ${merged.vendors.length} vendors to review`;
   }

@@ -83,7 +83,7 @@ export async function scan(argv: readonly string[], cwd: string): Promise<number
   const classified = classify(found, policy);
   const label = chosen === null ? "the catalog (no policy)" : chosen.file;
   if (args.values.json === true) console.log(JSON.stringify(scanJson(found, classified, chosen?.file ?? null), null, 2));
-  else console.log(scanReport(found, classified, label));
+  else console.log(scanReport(found, classified, label, chosen !== null));
   const gaps = classified.cookies.filter((r) => !r.covered).length + classified.hosts.filter((r) => !r.covered).length;
   if (args.values.write === true && chosen !== null && gaps > 0) {
     const merged = mergeFindings(chosen.data as PolicyInput, classified, catalog);

@@ -35,7 +35,7 @@ export function templatePolicy({ id, name, hosts, origin }: TemplateInput): Poli
       `Written by consentry init. The file name and "id" must agree (policies/${id}.json). ` +
       "Check it with `npx consentry check`; see what your site sets with `npx consentry scan <url>`. " +
       "Every route starts in report-only mode: Consentry logs what it would remove and removes nothing. " +
-      "Switch routes[0].mode to \"enforce\" once `consentry report`/the logs show nothing you need is refused.",
+      "Switch routes[0].mode to \"enforce\" once the logs (`wrangler tail`, report-only lines) show nothing the site needs is refused.",
     id,
     name,
     revision: 1,

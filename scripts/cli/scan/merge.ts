@@ -11,6 +11,7 @@
 import type { Catalog } from "../../../src/catalog/catalog.ts";
 import type { PolicyInput } from "../../../src/policy/schema.ts";
 import type { Classified } from "./classify.ts";
+import { describeLifetime } from "./set-cookie.ts";
 
 type CookieInput = NonNullable<PolicyInput["cookies"]>[number];
 type VendorInput = NonNullable<PolicyInput["vendors"]>[number];
@@ -23,7 +24,11 @@ export interface MergeResult {
 
 const LOOKS_NECESSARY = /sess|^sid$|csrf|xsrf|auth|login|cart|basket|checkout|^lb|affinity|consent/i;
 
-export function mergeFindings(input: PolicyInput, found: Classified, catalog: Catalog): MergeResult {
+/**
+ * `declareFound`: also name the catalog vendors found that the policy loads only
+ * by category (init does, so the banner and the declaration list them).
+ */
+export function mergeFindings(input: PolicyInput, found: Classified, catalog: Catalog, declareFound = false): MergeResult {
   const policy = structuredClone(input);
   const categories = policy.categories;
   const required = categories.find((c) => c.required === true)?.id ?? categories[0]!.id;
@@ -37,7 +42,7 @@ export function mergeFindings(input: PolicyInput, found: Classified, catalog: Ca
     if (row.covered || cookies.some((c) => c.name === row.cookie.name)) continue;
     const necessary = LOOKS_NECESSARY.test(row.cookie.name);
     const rule: CookieInput = {
-      $comment: `Added by consentry scan: set on ${row.cookie.firstSeen}${row.cookie.script === true ? " by a script" : ""}, ${row.cookie.lifetime === null ? "session" : `lifetime ${row.cookie.lifetime} s`}; no rule or catalog knows it. ${necessary ? "Its name looks necessary: confirm" : "Review its category"}, then remove this note.`,
+      $comment: `Added by consentry scan: set on ${row.cookie.firstSeen}${row.cookie.script === true ? " by a script" : ""}, ${row.cookie.lifetime === null ? "a session cookie" : `kept ${describeLifetime(row.cookie.lifetime)}`}; no rule or catalog knows it. ${necessary ? "Its name looks necessary: confirm" : "Review its category"}, then remove this note.`,
       name: row.cookie.name,
       category: necessary ? required : ask,
       purpose: "TODO: what is this cookie for?",
@@ -50,6 +55,12 @@ export function mergeFindings(input: PolicyInput, found: Classified, catalog: Ca
 
   const ids = new Set(vendors.map((v) => v.id));
   for (const row of found.hosts) {
+    if (row.covered && declareFound && row.vendor !== null && row.vendor.source === "curated" && !ids.has(row.vendor.id)) {
+      vendors.push({ $comment: `Found by consentry scan: ${row.host} loaded by ${row.via.join(", ")} on ${row.pages.slice(0, 3).join(", ")}. ${row.vendor.name}, ${row.category} in the catalog: keep it if the site uses it, and check the category.`, id: row.vendor.id });
+      ids.add(row.vendor.id);
+      added.vendors.push(row.vendor.id);
+      continue;
+    }
     if (row.covered) continue;
     const where = `Added by consentry scan: ${row.host} loaded by ${row.via.join(", ")} on ${row.pages.slice(0, 3).join(", ")}`;
     let vendor: VendorInput;

@@ -4,7 +4,7 @@ import type { Classified } from "./classify.ts";
 import type { CrawlResult } from "./crawl.ts";
 import { describeLifetime } from "./set-cookie.ts";
 
-export function scanReport(crawl: CrawlResult, found: Classified, policyLabel: string): string {
+export function scanReport(crawl: CrawlResult, found: Classified, policyLabel: string, hasPolicy = true): string {
   const out: string[] = [];
   out.push(`Scanned ${crawl.pages.length} ${crawl.pages.length === 1 ? "page" : "pages"} of ${crawl.start.origin} against ${policyLabel}`);
   out.push("");
@@ -50,9 +50,9 @@ export function scanReport(crawl: CrawlResult, found: Classified, policyLabel: s
   const cookieGaps = found.cookies.filter((r) => !r.covered);
   const hostGaps = found.hosts.filter((r) => !r.covered);
   out.push("");
-  if (cookieGaps.length + hostGaps.length === 0) out.push(`${policyLabel} covers every cookie and host found.`);
+  if (cookieGaps.length + hostGaps.length === 0) out.push(hasPolicy ? `${policyLabel} covers every cookie and host found.` : "The catalog knows every cookie and host found.");
   else {
-    out.push(`Not covered by ${policyLabel} (enforce mode would refuse these):`);
+    out.push(hasPolicy ? `Not covered by ${policyLabel} (enforce mode would refuse these):` : "Unknown to the catalog (a policy must name these, or enforce mode refuses them):");
     for (const r of cookieGaps) out.push(`  cookie ${r.cookie.name}: no rule names it (unknown cookies are blocked)`);
     for (const r of hostGaps) {
       const why =
@@ -61,7 +61,7 @@ export function scanReport(crawl: CrawlResult, found: Classified, policyLabel: s
         : `${r.vendor!.name} has no category in this policy`;
       out.push(`  host ${r.host}: ${why}`);
     }
-    out.push(`Add them with --write (then review every "$comment" it adds), or by hand.`);
+    out.push(hasPolicy ? `Add them with --write (then review every "$comment" it adds), or by hand.` : `consentry init ${crawl.start.href} writes a policy that names them, for review.`);
   }
   return out.join("\n");
 }

@@ -74,7 +74,7 @@ describe("consentry scan", () => {
     const policy = JSON.parse(readFileSync(join(cwd, "policies/fixture.json"), "utf8"));
     const sid = policy.cookies.find((c: { name?: string }) => c.name === "sid");
     expect(sid).toMatchObject({ category: "necessary" });
-    expect(sid.$comment).toMatch(/^Added by consentry scan: set on \/, session/);
+    expect(sid.$comment).toMatch(/^Added by consentry scan: set on \/, a session cookie; no rule or catalog knows it\. Its name looks necessary/);
     expect(policy.vendors.find((v: { id: string }) => v.id === "cdn-unknown-host-test")).toMatchObject({ hosts: ["cdn.unknown-host.test"], category: "functional" });
     expect((await consentryAsync(["check"], cwd)).status).toBe(0);
     const after = await consentryAsync(["scan", `${site.url}/`, "--policy", "fixture"], cwd);
