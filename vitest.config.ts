@@ -37,6 +37,8 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/node/**/*.test.ts"],
+          // Many of these run the build tooling as a child process: seconds each on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -4,6 +4,7 @@
  * anywhere else. Besides the demo pages, it serves the fixtures the proxy tests
  * need: JSON, binary, redirects, 204, 304, echo of request headers.
  */
+import { LOGO_PNG } from "./logo.ts";
 import { billingPage, dialerPage, homePage, plainPage } from "./pages.ts";
 import { ALLOWLIST_CSP, STRICT_CSP, TAG_MANAGER_JS, embedsPage, hashOnlyCsp, strictCspPage, strictPolicyPage, tagManagerPage, trackersPage } from "./tracker-pages.ts";
 
@@ -68,6 +69,8 @@ export async function handleOrigin(request: Request): Promise<Response> {
         headers: [["content-type", "application/json"], ["set-cookie", DEMO_COOKIES[4]], ["set-cookie", DEMO_COOKIES[0]]],
       });
     case "/logo.png":
+      return new Response(LOGO_PNG, { headers: { "content-type": "image/png", "cache-control": "public, max-age=86400" } });
+    case "/binary.png":
       return new Response(BINARY, { headers: { "content-type": "image/png", "cache-control": "public, max-age=86400" } });
     case "/echo":
       return Response.json({

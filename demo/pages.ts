@@ -45,7 +45,7 @@ const nav = `<header><strong>Northwind Demo</strong>
 <nav><a href="/">Home</a><a href="/pricing">Pricing</a><a href="/billing">Billing</a><a href="/dialer">Dialer</a></nav></header>`;
 
 const footer = `<footer>
-<p><a href="/cookie-policy">Cookie policy</a> · <a href="/user/cookie-settings">Cookie Settings</a></p>
+<p><a href="/cookie-policy">Cookie policy</a> · <a href="/_consentry/settings">Cookie Settings</a></p>
 <noscript><img height="1" width="1" style="display:none" alt="" src="https://www.facebook.com/tr?id=000000000000000&ev=PageView&noscript=1"></noscript>
 <script src="https://snap.licdn.com/li.lms-analytics/insight.min.js" async></script>
 </footer>`;

@@ -107,7 +107,9 @@ export function startDemoOrigin(port = 8788): Promise<{ server: Server; port: nu
     if ((req.url ?? "").startsWith("/ws")) webSocketEcho(req, socket);
     else socket.destroy();
   });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A busy port is the caller's to explain (scripts/dev.ts says it in one line).
+    server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       const actual = (server.address() as AddressInfo).port;
       resolve({ server, port: actual, close: () => new Promise((done) => server.close(() => done())) });

@@ -2,24 +2,24 @@
  * Validates every policy in policies/ against the schema and the catalog, then
  * writes src/generated/policies.ts (the bundle's list of policies) and
  * policies/schema.json (JSON Schema, for editor completion).
- * Exits 1 naming the file, the path inside it and the reason when a policy is bad.
+ * Exits 1 with one line per problem, `file: path: reason`, the same text as
+ * `consentry check` (scripts/cli/check-policies.ts), and no stack trace.
  *
  * Runs before `wrangler dev`, `wrangler deploy` ([build] in wrangler.toml) and the tests.
  * Usage: node scripts/build-policies.ts [--check] [--policies DIR]   (--check: write nothing)
  */
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { writeIfChanged } from "./write-if-changed.ts";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import "urlpattern-polyfill";
-import type { Catalog } from "../src/catalog/catalog.ts";
 import { catalogData } from "../src/catalog/lookup.ts";
-import { loadCatalog, validatePolicy } from "../src/policy/load.ts";
-import { workerCatalog } from "./worker-catalog.ts";
+import { validatePolicy } from "../src/policy/load.ts";
 import { PolicyError } from "../src/policy/policy-error.ts";
 import { policySchema, type Policy } from "../src/policy/schema.ts";
 import { UNCLAIMED_POLICY } from "../src/proxy/unclaimed-policy-input.ts";
+import { checkPolicies } from "./cli/check-policies.ts";
+import { workerCatalog } from "./worker-catalog.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dirArg = process.argv.indexOf("--policies");
@@ -28,49 +28,31 @@ const check = process.argv.includes("--check") || dirArg > 0;
 /** Relative to the project root; tests point it at a folder of broken policies. */
 const policiesDir = dirArg > 0 ? process.argv[dirArg + 1] ?? "policies" : "policies";
 
-function readJson(file: string): unknown {
-  const text = readFileSync(resolve(root, file), "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new PolicyError(file, [{ path: "", message: `not valid JSON: ${(error as Error).message}` }]);
-  }
-}
-
-const failures: string[] = [];
-let catalog: Catalog;
+let result;
 try {
-  catalog = loadCatalog("src/catalog/vendors.json", readJson("src/catalog/vendors.json"));
+  result = checkPolicies(root, policiesDir);
 } catch (error) {
-  console.error((error as Error).message);
+  // The catalog itself is broken, or the folder is missing: its message, without a stack.
+  console.error(`consentry: ${(error as Error).message}`);
   process.exit(1);
 }
-
-const files = readdirSync(resolve(root, policiesDir))
-  .filter((name) => name.endsWith(".json") && name !== "schema.json")
-  .sort()
-  .map((name) => `${policiesDir}/${name}`);
-
-/** Each policy as the schema leaves it (defaults filled): the Worker compiles these without a validator. */
-const validated: Policy[] = [];
-for (const file of files) {
-  try {
-    validated.push(validatePolicy(file, readJson(file), catalog));
-  } catch (error) {
-    failures.push((error as Error).message);
-  }
-}
+const { files, valid, problems, catalog } = result;
+/** The built-in policy for hosts no policy claims, validated like every other. */
 let unclaimed: Policy | undefined;
 try {
   unclaimed = validatePolicy("consentry/unclaimed.json", UNCLAIMED_POLICY, catalog);
 } catch (error) {
-  failures.push((error as Error).message);
+  if (!(error instanceof PolicyError)) throw error;
+  problems.push(...error.message.split("\n"));
 }
-if (failures.length > 0) {
-  console.error(failures.join("\n"));
+if (problems.length > 0) {
+  console.error(problems.join("\n"));
+  console.error(`consentry: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} in policies; nothing was built (npx consentry check explains each)`);
   process.exit(1);
 }
 
+// Each policy as the schema leaves it (defaults filled): the Worker compiles these without a validator.
+const validated = valid.map((v) => v.policy);
 const generated =
   "// Written by scripts/build-policies.ts from policies/*.json, validated, with the schema's defaults filled. Do not edit.\n" +
   `// ${files.join(", ")}\n` +

@@ -15,6 +15,8 @@ export interface Env {
   ORIGIN_TIMEOUT_MS?: string;
   /** A service binding to the origin Worker; takes precedence over fetching ORIGIN_URL over the network. */
   ORIGIN?: Fetcher;
+  /** Share of enforced responses whose refusals are logged (default 0.01; src/config/refusal-log-rate.ts). */
+  REFUSAL_LOG_RATE?: string;
   /** Forces the visitor's jurisdiction, e.g. `DE` or `US-CA` (local testing, staging). */
   COUNTRY_OVERRIDE?: string;
   /** HMAC secret(s) for the consent cookie, comma-separated for rotation. A Worker secret. */

@@ -8,11 +8,13 @@
  * Pure: the same function serves the Node build and the Worker.
  */
 import { parseOriginTimeout } from "./origin-timeout.ts";
+import { parseRefusalLogRate } from "./refusal-log-rate.ts";
 
 export interface CheckedBindings {
   POLICY?: string | undefined;
   ORIGIN_URL?: string | undefined;
   ORIGIN_TIMEOUT_MS?: string | undefined;
+  REFUSAL_LOG_RATE?: string | undefined;
 }
 
 /** A configuration problem, reported as one line with no stack trace. */
@@ -33,10 +35,12 @@ export function checkBindings(vars: CheckedBindings, policyIds: readonly string[
   if (vars.ORIGIN_URL !== undefined && vars.ORIGIN_URL.trim() !== "" && !isHttpUrl(vars.ORIGIN_URL)) {
     problems.push(`ORIGIN_URL "${vars.ORIGIN_URL}" is not an http(s) URL`);
   }
-  try {
-    parseOriginTimeout(vars.ORIGIN_TIMEOUT_MS);
-  } catch (error) {
-    problems.push((error as Error).message);
+  for (const parse of [() => parseOriginTimeout(vars.ORIGIN_TIMEOUT_MS), () => parseRefusalLogRate(vars.REFUSAL_LOG_RATE)]) {
+    try {
+      parse();
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
   return problems;
 }

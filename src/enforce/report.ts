@@ -1,7 +1,8 @@
 /**
  * Report-only mode: every action Consentry would have taken, as one structured
  * JSON log line each (Workers Logs and `wrangler tail` index JSON fields), and a
- * response header that sums them up.
+ * response header that sums them up. Enforce mode: the same lines for a sample
+ * of responses, as `refused`.
  */
 import type { Decision } from "../decision/decide.ts";
 import type { CookieAction } from "./cookie-plan.ts";
@@ -18,11 +19,16 @@ export interface ReportContext {
 
 export type Logger = (line: string) => void;
 
-export function logActions(actions: readonly { action: string }[], context: ReportContext, log: Logger): void {
+/**
+ * One line per action. `report-only`: what the mode would have done; `refused`:
+ * what enforce mode did, on the sampled responses (REFUSAL_LOG_RATE), with the rate.
+ */
+export function logActions(actions: readonly { action: string }[], context: ReportContext, log: Logger, event: "report-only" | "refused" = "report-only", rate?: number): void {
   for (const action of actions) {
     log(
       JSON.stringify({
-        consentry: "report-only",
+        consentry: event,
+        ...(rate === undefined ? {} : { sample: rate }),
         policy: context.decision.policyId,
         revision: context.decision.revision,
         route: context.route,

@@ -62,10 +62,10 @@ export class PageState {
     return this.verdicts.url(raw, this.base);
   }
 
-  /** In report-only mode every action is logged; in enforce mode the caller carries it out. */
+  /** In report-only mode every action is logged; in enforce mode the caller carries it out, and logs it on a sampled response. */
   record(action: string, refusal: Refusal): void {
-    if (this.apply) return;
-    const { decision, route, log } = this.context;
+    const { decision, route, log, refusalSample } = this.context;
+    if (this.apply && refusalSample === undefined) return;
     const line: PageAction & Record<string, unknown> = {
       action: action as PageAction["action"],
       vendor: refusal.vendor?.id ?? null,
@@ -73,7 +73,8 @@ export class PageState {
       reason: refusal.reason,
       host: refusal.host,
     };
-    log(JSON.stringify({ consentry: "report-only", policy: decision.policyId, route: route.source, path: this.pageUrl.pathname, jurisdiction: decision.jurisdiction, ...line }));
+    const event = this.apply ? { consentry: "refused", sample: refusalSample } : { consentry: "report-only" };
+    log(JSON.stringify({ ...event, policy: decision.policyId, route: route.source, path: this.pageUrl.pathname, jurisdiction: decision.jurisdiction, ...line }));
   }
 
   inHtmlNamespace(el: Element): boolean {

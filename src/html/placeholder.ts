@@ -76,8 +76,11 @@ function placeholderElement({ policy, messages: m, refusal, granted, vendors, or
     privacy === undefined
       ? ""
       : ` <a href="${escapeHtml(privacy)}" target="_blank" rel="noopener noreferrer">${escapeHtml(format(m.vendorPolicy, { vendor: name }))}</a>`;
-  let body = `<p>${escapeHtml(format(m.blockedContent, { vendor: name, category }))}${policyLink}</p>`;
   const offer = consentable(policy, refusal);
+  // A category the site never allows: say so, rather than name a choice the visitor cannot make.
+  const forbidden = refusal.category !== null && policy.categoryById.get(refusal.category)?.forbidden === true;
+  const text = forbidden ? format(m.unavailableContent, { vendor: name, site: policy.name, category }) : format(m.blockedContent, { vendor: name, category });
+  let body = `<p>${escapeHtml(text)}${policyLink}</p>`;
   if (offer) {
     const hidden = (field: string, values: readonly string[]) => values.map((v) => `<input type="hidden" name="${field}" value="${escapeHtml(v)}">`).join("");
     body +=

@@ -7,6 +7,7 @@ import type { Catalog } from "../catalog/catalog.ts";
 import type { PolicyIssue } from "./policy-error.ts";
 import type { Policy } from "./schema.ts";
 import { compileRoutePattern } from "./route-pattern.ts";
+import { closest } from "./suggest.ts";
 
 export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
@@ -22,7 +23,7 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
     if (c.required && c.alwaysOptIn) add(["categories", i], "a required category needs no opt-in");
   });
   const checkCategory = (id: string, path: (string | number)[]) => {
-    if (!categories.has(id)) add(path, `unknown category "${id}" (known: ${known})`);
+    if (!categories.has(id)) add(path, `unknown category "${id}" (known: ${known})${hint(id, categories.keys())}`);
   };
   const checkOptional = (id: string, path: (string | number)[]) => {
     checkCategory(id, path);
@@ -43,7 +44,7 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
     }
   });
   const checkVendor = (id: string, path: (string | number)[]) => {
-    if (!policyVendorIds.has(id) && !catalog.has(id)) add(path, `unknown vendor "${id}" (not in this policy's vendors nor the catalog)`);
+    if (!policyVendorIds.has(id) && !catalog.has(id)) add(path, `unknown vendor "${id}" (not in this policy's vendors nor the catalog)${hint(id, [...policyVendorIds, ...catalog.vendors.map((v) => v.id)])}`);
   };
 
   for (const [from, to] of Object.entries(policy.catalogCategories)) {
@@ -78,4 +79,10 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
   });
 
   return issues;
+}
+
+/** `; did you mean "analytics"?`, after the list of what is known. */
+function hint(word: string, known: Iterable<string>): string {
+  const match = closest(word, known);
+  return match === undefined ? "" : `; did you mean "${match}"?`;
 }

@@ -15,10 +15,7 @@ export class PolicyError extends Error {
   readonly issues: readonly PolicyIssue[];
 
   constructor(file: string, issues: readonly PolicyIssue[]) {
-    super(
-      `Invalid policy ${file}:\n` +
-        issues.map((issue) => `  - ${issue.path === "" ? "(file)" : issue.path}: ${issue.message}`).join("\n"),
-    );
+    super(formatIssues(file, issues));
     this.file = file;
     this.issues = issues;
   }
@@ -27,4 +24,12 @@ export class PolicyError extends Error {
 /** `["cookies", 3, "category"]` → `cookies.3.category` */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
+}
+
+/**
+ * One short line per problem, `file: path: reason`, the form compilers use, so
+ * editors and CI logs link each line to its file.
+ */
+export function formatIssues(file: string, issues: readonly PolicyIssue[]): string {
+  return issues.map((issue) => `${file}: ${issue.path === "" ? "(file)" : issue.path}: ${issue.message}`).join("\n");
 }

@@ -10,6 +10,9 @@ import { REGION_GROUPS } from "../decision/regions.ts";
 import { en } from "../i18n/locales/en.ts";
 import { LOCALES } from "../i18n/negotiate.ts";
 
+/** A note for the people who edit the file (JSON Schema's `$comment`); Consentry ignores it. `consentry init` writes them. */
+const comment = z.string().max(2000).optional();
+
 const categoryId = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,31}$/, "must be lower-case letters, digits or _, starting with a letter (at most 32)");
@@ -50,6 +53,7 @@ export const cookieMatchSchema = z
   });
 
 export const categorySchema = z.strictObject({
+  $comment: comment,
   id: categoryId,
   label: z.string().min(1).max(80),
   description: z.string().min(1).max(600),
@@ -63,6 +67,7 @@ export const categorySchema = z.strictObject({
 
 export const cookieRuleSchema = z
   .strictObject({
+    $comment: comment,
     name: cookieMatchSchema.shape.name,
     pattern: cookieMatchSchema.shape.pattern,
     category: categoryId,
@@ -80,6 +85,7 @@ export const cookieRuleSchema = z
   });
 
 export const vendorRuleSchema = z.strictObject({
+  $comment: comment,
   /** A catalog id (then name, hosts and cookies come from the catalog) or a vendor of the policy's own. */
   id: vendorIdSchema,
   name: z.string().min(1).optional(),
@@ -121,6 +127,7 @@ export const jurisdictionRuleSchema = z.strictObject({
 });
 
 export const routeRuleSchema = z.strictObject({
+  $comment: comment,
   /**
    * A URLPattern: a path (`/billing/*`) or a whole URL pattern (`https://app.example.com/*`).
    * Rules are tried in order; the first match wins.
@@ -194,6 +201,7 @@ const catalogCategory = z.enum(CATALOG_CATEGORIES);
 
 export const policySchema = z.strictObject({
   $schema: z.string().optional(),
+  $comment: comment,
   /** Equal to the file name without `.json`. */
   id: vendorIdSchema,
   name: z.string().min(1).max(80),
@@ -224,6 +232,7 @@ export const policySchema = z.strictObject({
   cookies: z.array(cookieRuleSchema).default([]),
   vendors: z.array(vendorRuleSchema).default([]),
   jurisdictions: z.strictObject({
+    $comment: comment,
     rules: z.array(jurisdictionRuleSchema).default([]),
     /** The regime of a known country no rule names. Unknown countries get the strictest regime in use. */
     default: regimeSchema,

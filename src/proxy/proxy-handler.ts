@@ -34,6 +34,8 @@ import { isHtml, shapeResponse, type HtmlTransform } from "./shape-response.ts";
 import { unclaimedPolicy } from "./unclaimed-policy.ts";
 import { shapeUpgrade } from "./upgrade.ts";
 import { cspNonces } from "../html/csp.ts";
+import { parseRefusalLogRate } from "../config/refusal-log-rate.ts";
+import { withModeHeader } from "./mode-header.ts";
 import { inlineSources } from "../html/inline-hashes.ts";
 import { pagePlan } from "../html/page-plan.ts";
 
@@ -50,11 +52,14 @@ export interface ProxyOptions {
   seen?: SeenScopes;
   /** The policy for a host no policy claims (default: the built-in required-only one). */
   unclaimed?: () => CompiledPolicy;
+  /** A number in [0, 1) per enforced response, compared with REFUSAL_LOG_RATE (default Math.random). */
+  random?: () => number;
 }
 
 export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
   const unclaimed = options.unclaimed ?? unclaimedPolicy;
   const warned = new Set<string>();
   const warnOnce = (key: string, line: string) => {
@@ -96,7 +101,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
     const route = policy.route(url);
     if (route.mode === "off") {
       const result = await fetchOrigin(normaliseCookieHeader(request.headers.get("cookie")));
-      return result.ok ? sanitise(result.response, policy) : result.response;
+      return result.ok ? withModeHeader(sanitise(result.response, policy), policy.id, "off") : result.response;
     }
 
     const decision = claimed ? await decideSafely(request, env, policy, route, now(), warnOnce, log) : requiredOnly(policy, route);
@@ -111,6 +116,8 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
     }
 
     const enforce = decision.mode === "enforce";
+    const rate = parseRefusalLogRate(env.REFUSAL_LOG_RATE);
+    const refusalSample = enforce && rate > 0 && random() < rate ? rate : undefined;
     const result = await fetchOrigin(enforce ? requestPlan.cookie : normaliseCookieHeader(request.headers.get("cookie")));
     if (!result.ok) return result.response;
     const response = sanitise(result.response, policy);
@@ -124,19 +131,21 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
         enforce && isHtml(response) && response.headers.has("content-security-policy")
           ? await inlineSources(pagePlan(context), cspNonces(response.headers))
           : undefined;
-      return shapeResponse({
+      const shaped = shapeResponse({
         response,
         request,
         context,
         requestPlan,
         ...(inline === undefined ? {} : { inline }),
         ...(options.transformHtml === undefined ? {} : { transformHtml: options.transformHtml }),
+        ...(refusalSample === undefined ? {} : { refusalSample }),
         log,
         path,
       });
+      return withModeHeader(shaped, policy.id, decision.mode);
     } catch (error) {
       log(JSON.stringify({ consentry: "enforcement-error", stage: "response", error: String(error) }));
-      return failSafe(response, policy, route, request);
+      return withModeHeader(failSafe(response, policy, route, request), policy.id, "enforce", true);
     }
   };
 }

@@ -19,6 +19,8 @@ import { markPersonalised } from "./cache-headers.ts";
 export interface HtmlContext extends JudgeContext {
   request: Request;
   log: Logger;
+  /** Enforce mode, a sampled response: log each refusal as `refused` (REFUSAL_LOG_RATE). */
+  refusalSample?: number | undefined;
 }
 
 /** Rewrites an HTML response for a decision; returns null when it has nothing to do. */
@@ -34,6 +36,8 @@ export interface ShapeInput {
   path: string;
   /** Consentry's inline elements, for a site policy that would refuse them (src/allowlist/site-csp.ts). */
   inline?: InlineSources;
+  /** Enforce mode, a sampled response: the sampling rate, and its refusals are logged. */
+  refusalSample?: number;
 }
 
 export function shapeResponse(input: ShapeInput): Response {
@@ -53,6 +57,7 @@ export function shapeResponse(input: ShapeInput): Response {
       for (const line of expiries) headers.append("set-cookie", line);
       personalised = true;
     }
+    if (input.refusalSample !== undefined) logActions(actions, { decision, route: context.route.source, path: input.path }, input.log, "refused", input.refusalSample);
   } else {
     logActions(actions, { decision, route: context.route.source, path: input.path }, input.log);
     headers.set(REPORT_HEADER, summarise(actions));
@@ -79,13 +84,14 @@ export function shapeResponse(input: ShapeInput): Response {
   if (applied.csp) personalised = true;
   if (applied.refusals.length > 0) {
     if (decision.mode !== "enforce") logActions(applied.refusals, { decision, route: context.route.source, path: input.path }, input.log);
+    else if (input.refusalSample !== undefined) logActions(applied.refusals, { decision, route: context.route.source, path: input.path }, input.log, "refused", input.refusalSample);
     personalised = true;
   }
   if (kind === "script" && !applied.csp) varyOnDestination(headers);
 
   let shaped = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   if (input.transformHtml !== undefined && kind === "html" && rewritable(response) && hasBody(input.request.method, response.status)) {
-    const rewritten = input.transformHtml(shaped, { ...context, request: input.request, log: input.log });
+    const rewritten = input.transformHtml(shaped, { ...context, request: input.request, log: input.log, refusalSample: input.refusalSample });
     if (rewritten !== null) {
       shaped = rewritten;
       // The body changes: the origin's length and validators no longer describe it.

@@ -25,7 +25,8 @@ describe("policies, over generated files", () => {
           valid += 1;
         } catch (error) {
           expect(error).toBeInstanceOf(PolicyError);
-          expect((error as PolicyError).message).toContain(`Invalid policy ${file}:`);
+          // One line per issue, each `file: path: reason`.
+          for (const line of (error as PolicyError).message.split("\n")) expect(line.startsWith(`${file}: `)).toBe(true);
           expect((error as PolicyError).issues.length).toBeGreaterThan(0);
         }
       }),

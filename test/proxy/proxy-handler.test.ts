@@ -29,7 +29,7 @@ function call(app: Hono<AppEnv>, url: string, init: RequestInit & { cf?: unknown
 describe("proxy", () => {
   describe("bodies that are not HTML", () => {
     it("should pass a binary body byte for byte", async () => {
-      const response = await visit("https://westhub.app/logo.png");
+      const response = await visit("https://westhub.app/binary.png");
       expect(new Uint8Array(await response.arrayBuffer())).toEqual(BINARY);
       expect(response.headers.get("content-type")).toBe("image/png");
     });

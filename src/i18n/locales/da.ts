@@ -30,6 +30,7 @@ export const da: Messages = {
   columnPurpose: "Formål",
   firstParty: "Dette websted",
   blockedContent: "Indhold fra {vendor} er blokeret, fordi det kræver cookies i kategorien »{category}«.",
+  unavailableContent: "Indhold fra {vendor} vises ikke: {site} bruger ikke tjenester i kategorien »{category}«.",
   allowContent: "Tillad »{category}«",
   allowVendor: "Tillad {vendor}",
   unclassified: "uklassificeret",

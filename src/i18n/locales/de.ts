@@ -30,6 +30,7 @@ export const de: Messages = {
   columnPurpose: "Zweck",
   firstParty: "Diese Website",
   blockedContent: "Inhalte von {vendor} sind blockiert, da sie Cookies der Kategorie „{category}“ erfordern.",
+  unavailableContent: "Inhalte von {vendor} werden nicht angezeigt: {site} verwendet keine Dienste der Kategorie „{category}“.",
   allowContent: "Kategorie „{category}“ zulassen",
   allowVendor: "{vendor} zulassen",
   unclassified: "nicht eingeordnet",

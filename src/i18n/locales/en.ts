@@ -33,6 +33,8 @@ export const en = {
   columnPurpose: "Purpose",
   firstParty: "This site",
   blockedContent: "{vendor} content is blocked: it needs {category} cookies.",
+  /** A placeholder for content of a category the site never allows: nothing to ask for. */
+  unavailableContent: "{vendor} content is not shown: {site} does not use {category} services.",
   allowContent: "Allow {category} content",
   allowVendor: "Allow {vendor}",
   unclassified: "unclassified",

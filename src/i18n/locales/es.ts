@@ -30,6 +30,7 @@ export const es: Messages = {
   columnPurpose: "Finalidad",
   firstParty: "Este sitio",
   blockedContent: "El contenido de {vendor} está bloqueado porque requiere cookies de la categoría «{category}».",
+  unavailableContent: "El contenido de {vendor} no se muestra: {site} no utiliza servicios de la categoría «{category}».",
   allowContent: "Permitir «{category}»",
   allowVendor: "Permitir {vendor}",
   unclassified: "sin clasificar",

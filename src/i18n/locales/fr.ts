@@ -30,6 +30,7 @@ export const fr: Messages = {
   columnPurpose: "Finalité",
   firstParty: "Ce site",
   blockedContent: "Le contenu de {vendor} est bloqué : il nécessite des cookies de la catégorie « {category} ».",
+  unavailableContent: "Le contenu de {vendor} n’est pas affiché : {site} n’utilise pas de services de la catégorie « {category} ».",
   allowContent: "Autoriser « {category} »",
   allowVendor: "Autoriser {vendor}",
   unclassified: "non classé",

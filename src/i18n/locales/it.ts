@@ -30,6 +30,7 @@ export const it: Messages = {
   columnPurpose: "Finalità",
   firstParty: "Questo sito",
   blockedContent: "Il contenuto di {vendor} è bloccato perché richiede cookie della categoria «{category}».",
+  unavailableContent: "Il contenuto di {vendor} non viene mostrato: {site} non utilizza servizi della categoria «{category}».",
   allowContent: "Consenti «{category}»",
   allowVendor: "Consenti {vendor}",
   unclassified: "non classificato",

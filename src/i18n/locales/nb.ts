@@ -30,6 +30,7 @@ export const nb: Messages = {
   columnPurpose: "Formål",
   firstParty: "Dette nettstedet",
   blockedContent: "Innhold fra {vendor} er blokkert fordi det krever informasjonskapsler i kategorien «{category}».",
+  unavailableContent: "Innhold fra {vendor} vises ikke: {site} bruker ikke tjenester i kategorien «{category}».",
   allowContent: "Tillat «{category}»",
   allowVendor: "Tillat {vendor}",
   unclassified: "uklassifisert",

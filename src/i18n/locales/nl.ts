@@ -30,6 +30,7 @@ export const nl: Messages = {
   columnPurpose: "Doel",
   firstParty: "Deze site",
   blockedContent: "Inhoud van {vendor} is geblokkeerd, omdat daarvoor cookies uit de categorie ‘{category}’ nodig zijn.",
+  unavailableContent: "Inhoud van {vendor} wordt niet getoond: {site} gebruikt geen diensten uit de categorie ‘{category}’.",
   allowContent: "‘{category}’ toestaan",
   allowVendor: "{vendor} toestaan",
   unclassified: "niet ingedeeld",

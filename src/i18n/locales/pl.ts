@@ -30,6 +30,7 @@ export const pl: Messages = {
   columnPurpose: "Cel",
   firstParty: "Ten serwis",
   blockedContent: "Treść dostawcy {vendor} jest zablokowana, ponieważ wymaga plików cookie z kategorii „{category}”.",
+  unavailableContent: "Treść dostawcy {vendor} nie jest wyświetlana: {site} nie korzysta z usług z kategorii „{category}”.",
   allowContent: "Zezwól na „{category}”",
   allowVendor: "Zezwól na {vendor}",
   unclassified: "niesklasyfikowane",

@@ -30,6 +30,7 @@ export const sv: Messages = {
   columnPurpose: "Syfte",
   firstParty: "Den här webbplatsen",
   blockedContent: "Innehåll från {vendor} är blockerat eftersom det kräver kakor i kategorin ”{category}”.",
+  unavailableContent: "Innehåll från {vendor} visas inte: {site} använder inga tjänster i kategorin ”{category}”.",
   allowContent: "Tillåt ”{category}”",
   allowVendor: "Tillåt {vendor}",
   unclassified: "oklassificerad",
