@@ -51,7 +51,8 @@ function composition(code: string): { name: string; bytes: number }[] {
 export function bundle(name: string, cwd: string, config = "wrangler.toml"): Bundle {
   const dir = tempDir(`consentry-bench-bundle-${name}-`);
   try {
-    execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--config", config, "--outdir", dir], { cwd, env: childEnv(), stdio: "pipe" });
+    // Minified, as `npm run deploy` ships it.
+    execFileSync(process.execPath, [WRANGLER, "deploy", "--dry-run", "--minify", "--config", config, "--outdir", dir], { cwd, env: childEnv(), stdio: "pipe" });
   } catch (error) {
     removeTempDir(dir);
     const { stdout = "", stderr = "" } = error as { stdout?: unknown; stderr?: unknown };

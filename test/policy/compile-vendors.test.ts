@@ -3,10 +3,10 @@
  * curated vendors, then the imported catalog, compiled only when first met.
  */
 import { describe, expect, it } from "vitest";
-import { catalog } from "../../src/catalog/lookup.ts";
 import type { CompiledVendor } from "../../src/policy/compile.ts";
 import { validatePolicy } from "../../src/policy/load.ts";
-import { variant, westhub, westhubInput, whereby, wherebyInput } from "../support/policies.ts";
+// The catalog the policies below are compiled against: the Worker's (src/catalog/bundled.ts).
+import { catalog, variant, westhub, westhubInput, whereby, wherebyInput } from "../support/policies.ts";
 
 /** The imported vendor as an eager compile would give it: everything from the catalog, the category mapped by the policy. */
 function eager(id: string, mapped: Record<string, string>): CompiledVendor {
