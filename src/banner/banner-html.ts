@@ -18,6 +18,8 @@ import type { CategoryView } from "./view.ts";
 export interface BannerInput {
   siteName: string;
   cookiePolicy: string;
+  /** The policy's `links.privacyPolicy`, linked on the first layer next to the cookie policy. */
+  privacyPolicy?: string | undefined;
   locale: Locale;
   messages: Messages;
   categories: readonly CategoryView[];
@@ -49,6 +51,19 @@ function toggle(category: CategoryView, m: Messages): string {
   return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
 }
 
+/**
+ * The purposes in one line on the first layer (EDPB Guidelines 05/2020 §§ 62–64
+ * and the cookie banner taskforce report: the purposes belong on the first
+ * layer): the optional categories, then those always on. Forbidden ones are not
+ * purposes of the site.
+ */
+export function purposesLine(categories: readonly CategoryView[], m: Messages): string {
+  const labels = (state: (s: CategoryView["state"]) => boolean) => categories.filter((c) => state(c.state)).map((c) => c.label).join(", ");
+  const optional = labels((s) => s === "on" || s === "off");
+  const required = labels((s) => s === "required");
+  return [optional === "" ? "" : `${m.purposes}: ${optional}`, required === "" ? "" : `${m.alwaysOn}: ${required}`].filter(Boolean).join("; ");
+}
+
 export function bannerHtml(input: BannerInput): string {
   const m = input.messages;
   const id = input.id ?? "consentry";
@@ -61,7 +76,9 @@ export function bannerHtml(input: BannerInput): string {
     `<form method="post" action="${PATHS.consent}">` +
     `<input type="hidden" name="return" value="${e(input.returnPath)}">` +
     `<h2>${title}</h2>` +
-    `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a></p>` +
+    `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a>` +
+    (input.privacyPolicy === undefined ? "" : ` · <a href="${e(input.privacyPolicy)}">${e(m.privacyPolicy)}</a>`) +
+    `</p><p data-purposes>${e(purposesLine(input.categories, m))}</p>` +
     gpc +
     `<div class="cy-r"><button type="submit" name="action" value="reject-all">${e(m.rejectAll)}</button><button type="submit" name="action" value="accept-all">${e(m.acceptAll)}</button></div>` +
     `<details${input.open ? " open" : ""}><summary>${e(m.customise)}</summary>` +

@@ -51,6 +51,7 @@ export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Lang
   const banner = bannerHtml({
     siteName: policy.name,
     cookiePolicy: policy.links.cookiePolicy,
+    privacyPolicy: policy.links.privacyPolicy,
     locale,
     messages,
     categories: categoryViews(policy, decision),

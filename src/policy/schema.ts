@@ -68,6 +68,8 @@ export const cookieRuleSchema = z
     category: categoryId,
     /** Shown in the cookie declaration. */
     purpose: z.string().max(300).optional(),
+    /** How long it lives, for the declaration (`session`, `1 year`); unset, the catalog's retention is shown. */
+    retention: z.string().min(1).max(60).optional(),
     /** Which vendor sets it, for the declaration (an id from `vendors` or the catalog). */
     vendor: vendorIdSchema.optional(),
     /** Domains the cookie may be set on, so expiring it reaches every copy. Host-only when empty. */
