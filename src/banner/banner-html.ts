@@ -13,6 +13,7 @@ import { escapeHtml as e } from "../html/escape.ts";
 import { format, type Messages } from "../i18n/messages.ts";
 import type { Locale } from "../i18n/negotiate.ts";
 import { PATHS } from "../paths.ts";
+import { OPT_OUT_ICON } from "./privacy-choices.ts";
 import type { CategoryView } from "./view.ts";
 
 export interface BannerInput {
@@ -29,6 +30,13 @@ export interface BannerInput {
   open?: boolean;
   /** `id` of the root element; the settings page uses another so the page script leaves it alone. */
   id?: string;
+  /** Under an opt-out regime: the "Your Privacy Choices" link's words (src/banner/privacy-choices.ts). */
+  optOutLabel?: string | null;
+}
+
+/** The settings page, which comes back to `returnPath`: where the opt-out link and the settings control lead. */
+export function settingsHref(returnPath: string): string {
+  return `${PATHS.settings}?return=${encodeURIComponent(returnPath)}`;
 }
 
 function toggle(category: CategoryView, m: Messages): string {
@@ -37,8 +45,11 @@ function toggle(category: CategoryView, m: Messages): string {
   if (category.state === "required") control = `<input type="checkbox" id="${id}" checked disabled> ${e(category.label)} <small>${e(m.alwaysOn)}</small>`;
   else if (category.state === "forbidden") control = `${e(category.label)} <small>${e(m.neverUsed)}</small>`;
   else {
-    const gpc = category.gpc ? ` <small class="cy-g" data-gpc>${e(m.gpcHonoured)}</small>` : "";
-    control = `<input type="checkbox" id="${id}" name="category" value="${e(category.id)}"${category.state === "on" ? " checked" : ""}> ${e(category.label)}${gpc}`;
+    // GPC is a standing opt-out of sale and sharing (11 CCR §7025(c)): its categories are
+    // not offered, so neither "Accept all" nor a toggle undoes the signal (§7026(k)).
+    control = category.gpc
+      ? `<input type="checkbox" id="${id}" disabled> ${e(category.label)} <small class="cy-g" data-gpc>${e(m.gpcHonoured)}</small>`
+      : `<input type="checkbox" id="${id}" name="category" value="${e(category.id)}"${category.state === "on" ? " checked" : ""}> ${e(category.label)}`;
   }
   // Names only: their privacy policies are linked from the settings page and the declaration, keeping the banner light.
   const vendors = category.vendors.map((v) => e(v.name));
@@ -78,6 +89,7 @@ export function bannerHtml(input: BannerInput): string {
     `<h2>${title}</h2>` +
     `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a>` +
     (input.privacyPolicy === undefined ? "" : ` · <a href="${e(input.privacyPolicy)}">${e(m.privacyPolicy)}</a>`) +
+    (input.optOutLabel == null ? "" : ` · <a class="cy-i" href="${e(settingsHref(input.returnPath))}" data-opt-out>${OPT_OUT_ICON}${e(input.optOutLabel)}</a>`) +
     `</p><p data-purposes>${e(purposesLine(input.categories, m))}</p>` +
     gpc +
     `<div class="cy-r"><button type="submit" name="action" value="reject-all">${e(m.rejectAll)}</button><button type="submit" name="action" value="accept-all">${e(m.acceptAll)}</button></div>` +
@@ -88,8 +100,12 @@ export function bannerHtml(input: BannerInput): string {
   );
 }
 
-/** The persistent "Cookie settings" control: a plain link, so it works without JavaScript. */
-export function settingsLinkHtml(input: { position: "bottom-left" | "bottom-right"; messages: Messages; returnPath: string; hidden: boolean }): string {
-  const href = `${PATHS.settings}?return=${encodeURIComponent(input.returnPath)}`;
-  return `<a id="consentry-settings" class="cy-s ${input.position === "bottom-left" ? "cy-sl" : "cy-sr"}" href="${e(href)}"${input.hidden ? " hidden" : ""} data-consentry-ui>${e(input.messages.settingsButton)}</a>`;
+/**
+ * The persistent "Cookie settings" control: a plain link, so it works without
+ * JavaScript. Under an opt-out regime it is the opt-out link, with its icon.
+ */
+export function settingsLinkHtml(input: { position: "bottom-left" | "bottom-right"; messages: Messages; returnPath: string; hidden: boolean; optOutLabel?: string | null }): string {
+  const side = input.position === "bottom-left" ? "cy-sl" : "cy-sr";
+  const text = input.optOutLabel == null ? e(input.messages.settingsButton) : `${OPT_OUT_ICON}${e(input.optOutLabel)}`;
+  return `<a id="consentry-settings" class="cy-s ${side}${input.optOutLabel == null ? "" : " cy-i"}" href="${e(settingsHref(input.returnPath))}"${input.hidden ? " hidden" : ""} data-consentry-ui${input.optOutLabel == null ? "" : " data-opt-out"}>${text}</a>`;
 }

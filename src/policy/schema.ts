@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { CATALOG_CATEGORIES } from "../catalog/catalog-format.ts";
 import { REGION_GROUPS } from "../decision/regions.ts";
+import { SUBDIVISION_GROUPS } from "../decision/us-states.ts";
 import { en } from "../i18n/locales/en.ts";
 import { LOCALES } from "../i18n/negotiate.ts";
 
@@ -111,9 +112,10 @@ export const consentModeSignalSchema = z.enum([
 
 export const regimeSchema = z.enum(["opt-in", "opt-out", "notice"]);
 
-/** `DE`, `US-CA` (ISO 3166-2), or a group such as `EEA`. */
+/** `DE`, `US-CA` (ISO 3166-2), or a group such as `EEA` or `US_OPT_OUT_SIGNALS` (src/decision/us-states.ts). */
 export const regionTokenSchema = z.union([
   z.enum(Object.keys(REGION_GROUPS) as [keyof typeof REGION_GROUPS, ...(keyof typeof REGION_GROUPS)[]]),
+  z.enum(Object.keys(SUBDIVISION_GROUPS) as [keyof typeof SUBDIVISION_GROUPS, ...(keyof typeof SUBDIVISION_GROUPS)[]]),
   z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, "must be a country (DE), a subdivision (US-CA) or a group (EEA, EU)"),
 ]);
 
@@ -156,6 +158,13 @@ export const bannerSchema = z.strictObject({
   /** Language when Accept-Language names none of ours. */
   defaultLocale: z.enum(LOCALES).default("en"),
   texts: z.partialRecord(z.enum(LOCALES), textsSchema).default({}),
+  /**
+   * Under an opt-out regime, the link to opt out of the sale and sharing of personal
+   * information with the standard opt-out icon (11 CCR §§7013, 7015): "Your Privacy
+   * Choices" (the default), "Do Not Sell or Share My Personal Information", or `off`
+   * when the site shows its own. It replaces the "Cookie settings" control there.
+   */
+  optOutLink: z.enum(["your-privacy-choices", "do-not-sell-or-share", "off"]).default("your-privacy-choices"),
 });
 
 const thirdPartyAction = z.enum(["block", "allow"]);
@@ -251,7 +260,7 @@ export const policySchema = z.strictObject({
   unknownCookies: z.enum(["block", "allow"]).default("block"),
   thirdParties: thirdPartiesSchema.default({ unclassified: { "opt-in": "block", "opt-out": "block", notice: "block" }, undeclared: "by-category", csp: "enforce" }),
   routes: z.array(routeRuleSchema).default([]),
-  banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {} }),
+  banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {}, optOutLink: "your-privacy-choices" }),
   /**
    * Google Consent Mode v2: the categories each signal needs (granted when all are
    * allowed; an empty list is always granted). Unset signals follow the catalog
