@@ -56,7 +56,7 @@ export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Lang
     privacyPolicy: policy.links.privacyPolicy,
     locale,
     messages,
-    categories: categoryViews(policy, decision),
+    categories: categoryViews(policy, decision, locale),
     returnPath,
     optOutLabel,
   });

@@ -5,7 +5,9 @@
  */
 import { cookieInfo } from "../catalog/lookup.ts";
 import type { Decision } from "../decision/decide.ts";
+import type { Locale } from "../i18n/negotiate.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
+import type { Category } from "../policy/schema.ts";
 import { cookieLabels } from "./cookie-label.ts";
 
 export type ToggleState =
@@ -83,20 +85,25 @@ function listing(policy: CompiledPolicy): Map<string, Pick<CategoryView, "vendor
   return byCategory;
 }
 
+/** A category's label and description in the visitor's language, each falling back to the policy's own on its own. */
+export function categoryText(category: Category, locale: Locale | undefined): { label: string; description: string } {
+  const own = locale === undefined ? undefined : category.texts[locale];
+  return { label: own?.label ?? category.label, description: own?.description ?? category.description };
+}
+
 /**
  * Toggles reflect the decision: under opt-in with no choice every optional one is
  * off (no pre-ticked boxes, CJEU C-673/17 Planet49); with a choice, what was chosen;
  * under opt-out, what is on now; a GPC opt-out shows off and says why.
  */
-export function categoryViews(policy: CompiledPolicy, decision: Decision): CategoryView[] {
+export function categoryViews(policy: CompiledPolicy, decision: Decision, locale?: Locale): CategoryView[] {
   const byCategory = listing(policy);
   return policy.categories.map((category) => {
     const verdict = decision.categories[category.id];
     const state: ToggleState = category.required ? "required" : category.forbidden ? "forbidden" : verdict?.allowed ? "on" : "off";
     return {
       id: category.id,
-      label: category.label,
-      description: category.description,
+      ...categoryText(category, locale),
       state,
       gpc: verdict?.reason === "gpc",
       ...byCategory.get(category.id)!,

@@ -9,7 +9,7 @@ import { CATALOG_CATEGORIES } from "../catalog/catalog-format.ts";
 import { REGION_GROUPS } from "../decision/regions.ts";
 import { SUBDIVISION_GROUPS } from "../decision/us-states.ts";
 import { en } from "../i18n/locales/en.ts";
-import { LOCALES } from "../i18n/negotiate.ts";
+import { ALL_LOCALES } from "../i18n/negotiate.ts";
 
 const categoryId = z
   .string()
@@ -60,6 +60,13 @@ export const categorySchema = z.strictObject({
   forbidden: z.boolean().default(false),
   /** Needs an opt-in in every jurisdiction, even where the regime is opt-out or notice. */
   alwaysOptIn: z.boolean().default(false),
+  /**
+   * The label and description in other languages (`{"de": {"label": "Werbung"}}`);
+   * a visitor whose language has none reads `label` and `description`.
+   */
+  texts: z
+    .partialRecord(z.enum(ALL_LOCALES), z.strictObject({ label: z.string().min(1).max(80).optional(), description: z.string().min(1).max(600).optional() }))
+    .default({}),
 });
 
 export const cookieRuleSchema = z
@@ -156,8 +163,8 @@ export const bannerSchema = z.strictObject({
    */
   settingsPaths: z.array(z.string().regex(/^\/[^\s?#]*$/, "must be a path such as /cookie-settings")).default([]),
   /** Language when Accept-Language names none of ours. */
-  defaultLocale: z.enum(LOCALES).default("en"),
-  texts: z.partialRecord(z.enum(LOCALES), textsSchema).default({}),
+  defaultLocale: z.enum(ALL_LOCALES).default("en"),
+  texts: z.partialRecord(z.enum(ALL_LOCALES), textsSchema).default({}),
   /**
    * Under an opt-out regime, the link to opt out of the sale and sharing of personal
    * information with the standard opt-out icon (11 CCR §§7013, 7015): "Your Privacy

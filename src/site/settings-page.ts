@@ -35,7 +35,7 @@ export function settingsPage(input: SettingsPageInput): Response {
   const { policy, decision, consent, language, returnPath } = input;
   const m = language.messages;
   const site = policy.name;
-  const categories = categoryViews(policy, decision);
+  const categories = categoryViews(policy, decision, language.locale);
   const back = `${PATHS.settings}?return=${encodeURIComponent(returnPath)}`;
   const notice = input.notice === null ? "" : `<p role="status"><strong>${e(input.notice === "saved" ? m.saved : m.recordErased)}</strong></p>`;
   const choice = consent.status === "valid" ? consent.choice : null;
@@ -57,6 +57,6 @@ export function settingsPage(input: SettingsPageInput): Response {
 export function cookiesPage(input: { policy: CompiledPolicy; decision: Decision; language: Language; host: string }): Response {
   const m = input.language.messages;
   const title = format(m.declarationTitle, { site: input.policy.name });
-  const body = `<div class="cy"><h1>${e(title)}</h1>${declarationTableHtml(input.policy, categoryViews(input.policy, input.decision), m, input.host)}</div>`;
+  const body = `<div class="cy"><h1>${e(title)}</h1>${declarationTableHtml(input.policy, categoryViews(input.policy, input.decision, input.language.locale), m, input.host)}</div>`;
   return documentResponse({ locale: input.language.locale, title, body });
 }
