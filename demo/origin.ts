@@ -63,7 +63,7 @@ export async function handleOrigin(request: Request): Promise<Response> {
     case "/pricing":
       return html(plainPage("Pricing", "<p>Free forever. Honest.</p>"));
     case "/cookie-policy":
-      return html(plainPage("Cookie policy", "<p>The site's own cookie policy lives here.</p>"), {}, []);
+      return html(plainPage("Cookie policy", "<p>The site's own cookie policy lives here.</p><div data-consent-cookie-table><p>The cookie list.</p></div>"), {}, []);
     case "/api/data.json":
       return new Response(JSON_BODY, {
         headers: [["content-type", "application/json"], ["set-cookie", DEMO_COOKIES[4]], ["set-cookie", DEMO_COOKIES[0]]],

@@ -13,11 +13,14 @@ import { escapeHtml as e } from "../html/escape.ts";
 import { format, type Messages } from "../i18n/messages.ts";
 import type { Locale } from "../i18n/negotiate.ts";
 import { PATHS } from "../paths.ts";
+import { OPT_OUT_ICON } from "./privacy-choices.ts";
 import type { CategoryView } from "./view.ts";
 
 export interface BannerInput {
   siteName: string;
   cookiePolicy: string;
+  /** The policy's `links.privacyPolicy`, linked on the first layer next to the cookie policy. */
+  privacyPolicy?: string | undefined;
   locale: Locale;
   messages: Messages;
   categories: readonly CategoryView[];
@@ -29,6 +32,13 @@ export interface BannerInput {
   id?: string;
   /** A switch per vendor under each optional category (the policy's `banner.vendorSwitches`). */
   vendorSwitches?: boolean;
+  /** Under an opt-out regime: the "Your Privacy Choices" link's words (src/banner/privacy-choices.ts). */
+  optOutLabel?: string | null;
+}
+
+/** The settings page, which comes back to `returnPath`: where the opt-out link and the settings control lead. */
+export function settingsHref(returnPath: string): string {
+  return `${PATHS.settings}?return=${encodeURIComponent(returnPath)}`;
 }
 
 /**
@@ -50,8 +60,11 @@ function toggle(category: CategoryView, m: Messages, perVendor: boolean): string
   if (category.state === "required") control = `<input type="checkbox" id="${id}" checked disabled> ${e(category.label)} <small>${e(m.alwaysOn)}</small>`;
   else if (category.state === "forbidden") control = `${e(category.label)} <small>${e(m.neverUsed)}</small>`;
   else {
-    const gpc = category.gpc ? ` <small class="cy-g" data-gpc>${e(m.gpcHonoured)}</small>` : "";
-    control = `<input type="checkbox" id="${id}" name="category" value="${e(category.id)}"${category.state === "on" ? " checked" : ""}> ${e(category.label)}${gpc}`;
+    // GPC is a standing opt-out of sale and sharing (11 CCR §7025(c)): its categories are
+    // not offered, so neither "Accept all" nor a toggle undoes the signal (§7026(k)).
+    control = category.gpc
+      ? `<input type="checkbox" id="${id}" disabled> ${e(category.label)} <small class="cy-g" data-gpc>${e(m.gpcHonoured)}</small>`
+      : `<input type="checkbox" id="${id}" name="category" value="${e(category.id)}"${category.state === "on" ? " checked" : ""}> ${e(category.label)}`;
   }
   // Names only: their privacy policies are linked from the settings page and the declaration, keeping the banner light.
   const vendors = category.vendors.map((v) => e(v.name));
@@ -63,6 +76,19 @@ function toggle(category: CategoryView, m: Messages, perVendor: boolean): string
   // The label wraps its checkbox: no `for` needed (HTML §4.10.4).
   const tag = category.state === "forbidden" ? "div" : "label";
   return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${switches ? vendorSwitches(category, m) : ""}${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
+}
+
+/**
+ * The purposes in one line on the first layer (EDPB Guidelines 05/2020 §§ 62–64
+ * and the cookie banner taskforce report: the purposes belong on the first
+ * layer): the optional categories, then those always on. Forbidden ones are not
+ * purposes of the site.
+ */
+export function purposesLine(categories: readonly CategoryView[], m: Messages): string {
+  const labels = (state: (s: CategoryView["state"]) => boolean) => categories.filter((c) => state(c.state)).map((c) => c.label).join(", ");
+  const optional = labels((s) => s === "on" || s === "off");
+  const required = labels((s) => s === "required");
+  return [optional === "" ? "" : `${m.purposes}: ${optional}`, required === "" ? "" : `${m.alwaysOn}: ${required}`].filter(Boolean).join("; ");
 }
 
 export function bannerHtml(input: BannerInput): string {
@@ -77,7 +103,10 @@ export function bannerHtml(input: BannerInput): string {
     `<form method="post" action="${PATHS.consent}">` +
     `<input type="hidden" name="return" value="${e(input.returnPath)}">` +
     `<h2>${title}</h2>` +
-    `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a></p>` +
+    `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a>` +
+    (input.privacyPolicy === undefined ? "" : ` · <a href="${e(input.privacyPolicy)}">${e(m.privacyPolicy)}</a>`) +
+    (input.optOutLabel == null ? "" : ` · <a class="cy-i" href="${e(settingsHref(input.returnPath))}" data-opt-out>${OPT_OUT_ICON}${e(input.optOutLabel)}</a>`) +
+    `</p><p data-purposes>${e(purposesLine(input.categories, m))}</p>` +
     gpc +
     `<div class="cy-r"><button type="submit" name="action" value="reject-all">${e(m.rejectAll)}</button><button type="submit" name="action" value="accept-all">${e(m.acceptAll)}</button></div>` +
     `<details${input.open ? " open" : ""}><summary>${e(m.customise)}</summary>` +
@@ -87,8 +116,12 @@ export function bannerHtml(input: BannerInput): string {
   );
 }
 
-/** The persistent "Cookie settings" control: a plain link, so it works without JavaScript. */
-export function settingsLinkHtml(input: { position: "bottom-left" | "bottom-right"; messages: Messages; returnPath: string; hidden: boolean }): string {
-  const href = `${PATHS.settings}?return=${encodeURIComponent(input.returnPath)}`;
-  return `<a id="consentry-settings" class="cy-s ${input.position === "bottom-left" ? "cy-sl" : "cy-sr"}" href="${e(href)}"${input.hidden ? " hidden" : ""} data-consentry-ui>${e(input.messages.settingsButton)}</a>`;
+/**
+ * The persistent "Cookie settings" control: a plain link, so it works without
+ * JavaScript. Under an opt-out regime it is the opt-out link, with its icon.
+ */
+export function settingsLinkHtml(input: { position: "bottom-left" | "bottom-right"; messages: Messages; returnPath: string; hidden: boolean; optOutLabel?: string | null }): string {
+  const side = input.position === "bottom-left" ? "cy-sl" : "cy-sr";
+  const text = input.optOutLabel == null ? e(input.messages.settingsButton) : `${OPT_OUT_ICON}${e(input.optOutLabel)}`;
+  return `<a id="consentry-settings" class="cy-s ${side}${input.optOutLabel == null ? "" : " cy-i"}" href="${e(settingsHref(input.returnPath))}"${input.hidden ? " hidden" : ""} data-consentry-ui${input.optOutLabel == null ? "" : " data-opt-out"}>${text}</a>`;
 }

@@ -18,6 +18,6 @@ export const BANNER_CSS = [
   ".cy-c input{width:1.2em;height:1.2em;accent-color:var(--a)}.cy-c small,.cy-c p{color:var(--m)}.cy-g{font-weight:600}",
   ".cy :focus-visible,.cy-s:focus-visible{outline:3px solid var(--a);outline-offset:2px}",
   ".cy-s{position:fixed;z-index:2147483646;bottom:.75rem;padding:.45em .8em;background:var(--b);border:1px solid var(--l);border-radius:6px;color:var(--f);text-decoration:none;font-size:13px}",
-  ".cy-sl{left:.75rem}.cy-sr{right:.75rem}",
+  ".cy-sl{left:.75rem}.cy-sr{right:.75rem}.cy-i svg{vertical-align:-2px;margin-right:4px}",
   "@media (prefers-color-scheme:dark){.cy,.cy-s{--b:#16191d;--f:#eef0f3;--m:#b4bcc8;--a:#8ab4f8;--l:#5c6675}}",
 ].join("");

@@ -13,6 +13,7 @@ import { negotiateLocale, type Locale } from "../i18n/negotiate.ts";
 import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 import { bannerHtml, settingsLinkHtml } from "./banner-html.ts";
 import { BANNER_CSS } from "./banner-style.ts";
+import { optOutLinkLabel } from "./privacy-choices.ts";
 import { categoryViews } from "./view.ts";
 
 export interface UiContext {
@@ -46,16 +47,19 @@ export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Lang
   const { locale, messages } = language;
   const returnPath = returnPathOf(request);
   const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${BANNER_CSS}</style>`;
-  const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: decision.showBanner });
+  const optOutLabel = optOutLinkLabel(policy, decision, messages);
+  const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: decision.showBanner, optOutLabel });
   if (!decision.showBanner) return style + settings;
   const banner = bannerHtml({
     siteName: policy.name,
     cookiePolicy: policy.links.cookiePolicy,
+    privacyPolicy: policy.links.privacyPolicy,
     locale,
     messages,
-    categories: categoryViews(policy, decision),
+    categories: categoryViews(policy, decision, locale),
     returnPath,
     vendorSwitches: policy.banner.vendorSwitches,
+    optOutLabel,
   });
   return `${style}${banner}<script${nonceAttribute(nonces.script)} data-consentry-ui>${BANNER_JS}</script>${settings}`;
 }

@@ -72,10 +72,22 @@ export function makeChoice(
   if (unknown.length > 0) return { ok: false, error: `not optional categories of this policy: ${unknown.join(", ")}` };
   const unknownVendors = request.vendors.filter((id) => policy.vendorById(id) === undefined);
   if (unknownVendors.length > 0) return { ok: false, error: `unknown vendors: ${unknownVendors.join(", ")}` };
-  const granted =
+  const asked =
     request.action === "accept-all" ? [...optional] : request.action === "reject-all" ? [] : optional.filter((c) => request.categories.includes(c));
+  // GPC is a standing opt-out of sale and sharing (11 CCR §7025(c)): while the browser
+  // sends it, no answer grants what it opts out of, "Accept all" included (§7026(k)).
+  const granted = meta.gpc ? asked.filter((c) => !policy.gpcOptOut.has(c)) : asked;
   // A vendor grant only matters where its category stays refused; "Reject all" withdraws every one.
-  const vendors = request.action === "reject-all" ? [] : [...new Set(request.vendors)].filter((id) => !granted.includes(policy.vendorById(id)!.category ?? "")).sort();
+  // Nor does a vendor allowed by name get round the signal.
+  const vendors =
+    request.action === "reject-all"
+      ? []
+      : [...new Set(request.vendors)]
+          .filter((id) => {
+            const category = policy.vendorById(id)!.category ?? "";
+            return !granted.includes(category) && !(meta.gpc && policy.gpcOptOut.has(category));
+          })
+          .sort();
   return {
     ok: true,
     choice: {

@@ -103,7 +103,13 @@ export function decide(input: DecisionInput): Decision {
     hasChoice: valid !== null,
     categories,
     allowed,
-    vendorGrants: new Set(valid?.vendors ?? []),
+    // A vendor allowed by name never gets round GPC, a standing opt-out (11 CCR §7025(c)), nor a forbidden category.
+    vendorGrants: new Set(
+      (valid?.vendors ?? []).filter((id) => {
+        const reason = categories[policy.vendorById(id)?.category ?? ""]?.reason;
+        return reason !== "gpc" && reason !== "forbidden";
+      }),
+    ),
     showBanner: route.banner && route.mode !== "off" && valid === null && policy.optionalCategories.length > 0,
   };
 }

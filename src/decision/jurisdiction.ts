@@ -5,6 +5,7 @@
 import type { CompiledPolicy } from "../policy/compile.ts";
 import type { Regime } from "../policy/schema.ts";
 import { REGION_GROUPS, UNKNOWN_COUNTRIES, type RegionGroup } from "./regions.ts";
+import { SUBDIVISION_GROUPS, inSubdivisionGroup, type SubdivisionGroup } from "./us-states.ts";
 
 export interface Jurisdiction {
   /** ISO 3166-1 alpha-2, or null when unknown (no cf, `XX`, Tor's `T1`). */
@@ -44,16 +45,20 @@ export function jurisdictionLabel(j: Jurisdiction): string {
 
 /**
  * The most specific rule wins: one naming the visitor's subdivision (`US-CA`), then
- * one naming the country (`US`), then a group (`EEA`); among equals, the first.
- * A known country no rule names gets the default; an unknown one the strictest regime.
+ * a group of subdivisions the visitor's belongs to on this day (`US_OPT_OUT_SIGNALS`),
+ * then one naming the country (`US`), then a group of countries (`EEA`); among
+ * equals, the first. A known country no rule names gets the default; an unknown
+ * one the strictest regime. `now` (Unix ms) dates the subdivision groups' members.
  */
-export function regimeFor(policy: CompiledPolicy, j: Jurisdiction): Regime {
+export function regimeFor(policy: CompiledPolicy, j: Jurisdiction, now: number = Date.now()): Regime {
   const { country, region } = j;
   if (country === null) return policy.strictestRegime;
   const rules = policy.jurisdictions.rules;
   const find = (matches: (token: string) => boolean) => rules.find((rule) => rule.regions.some(matches))?.regime;
+  const subdivision = region === null ? null : `${country}-${region}`;
   return (
-    (region === null ? undefined : find((token) => token === `${country}-${region}`)) ??
+    (subdivision === null ? undefined : find((token) => token === subdivision)) ??
+    (subdivision === null ? undefined : find((token) => token in SUBDIVISION_GROUPS && inSubdivisionGroup(token as SubdivisionGroup, subdivision, now))) ??
     find((token) => token === country) ??
     find((token) => token in REGION_GROUPS && (REGION_GROUPS[token as RegionGroup] as readonly string[]).includes(country)) ??
     policy.jurisdictions.default

@@ -17,12 +17,15 @@ import { format, type Messages } from "../i18n/messages.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
 import { PATHS } from "../paths.ts";
 import { nonceAttribute } from "./csp.ts";
+import { categoryText } from "../banner/view.ts";
 import { escapeHtml } from "./escape.ts";
 import type { Refusal } from "./url-verdict.ts";
 
 export interface PlaceholderInput {
   policy: CompiledPolicy;
   messages: Messages;
+  /** The visitor's language, for the category's label (the policy's `texts`). */
+  locale?: Locale;
   refusal: Refusal;
   /** Categories the visitor already allowed: kept when this vendor is added. */
   granted: readonly string[];
@@ -68,9 +71,10 @@ export function placeholderName(refusal: Refusal): string {
 }
 
 /** The placeholder element; its form answers in `target` when given; `style` sizes it; `label` names it (else the vendor). */
-function placeholderElement({ policy, messages: m, refusal, granted, vendors, origin, returnPath }: PlaceholderInput, target: string | null, style: string, label?: string): string {
+function placeholderElement({ policy, messages: m, locale, refusal, granted, vendors, origin, returnPath }: PlaceholderInput, target: string | null, style: string, label?: string): string {
   const name = placeholderName(refusal);
-  const category = refusal.category === null ? m.unclassified : (policy.categoryById.get(refusal.category)?.label ?? refusal.category);
+  const known = refusal.category === null ? undefined : policy.categoryById.get(refusal.category);
+  const category = refusal.category === null ? m.unclassified : known === undefined ? refusal.category : categoryText(known, locale).label;
   const privacy = refusal.vendor?.privacyPolicy;
   const policyLink =
     privacy === undefined

@@ -7,8 +7,9 @@
 import { z } from "zod";
 import { CATALOG_CATEGORIES } from "../catalog/catalog-format.ts";
 import { REGION_GROUPS } from "../decision/regions.ts";
+import { SUBDIVISION_GROUPS } from "../decision/us-states.ts";
 import { en } from "../i18n/locales/en.ts";
-import { LOCALES } from "../i18n/negotiate.ts";
+import { ALL_LOCALES } from "../i18n/negotiate.ts";
 
 /** A note for the people who edit the file (JSON Schema's `$comment`); Consentry ignores it. `consentry init` writes them. */
 const comment = z.string().max(2000).optional();
@@ -63,6 +64,13 @@ export const categorySchema = z.strictObject({
   forbidden: z.boolean().default(false),
   /** Needs an opt-in in every jurisdiction, even where the regime is opt-out or notice. */
   alwaysOptIn: z.boolean().default(false),
+  /**
+   * The label and description in other languages (`{"de": {"label": "Werbung"}}`);
+   * a visitor whose language has none reads `label` and `description`.
+   */
+  texts: z
+    .partialRecord(z.enum(ALL_LOCALES), z.strictObject({ label: z.string().min(1).max(80).optional(), description: z.string().min(1).max(600).optional() }))
+    .default({}),
 });
 
 export const cookieRuleSchema = z
@@ -73,6 +81,8 @@ export const cookieRuleSchema = z
     category: categoryId,
     /** Shown in the cookie declaration. */
     purpose: z.string().max(300).optional(),
+    /** How long it lives, for the declaration (`session`, `1 year`); unset, the catalog's retention is shown. */
+    retention: z.string().min(1).max(60).optional(),
     /** Which vendor sets it, for the declaration (an id from `vendors` or the catalog). */
     vendor: vendorIdSchema.optional(),
     /** Domains the cookie may be set on, so expiring it reaches every copy. Host-only when empty. */
@@ -115,9 +125,10 @@ export const consentModeSignalSchema = z.enum([
 
 export const regimeSchema = z.enum(["opt-in", "opt-out", "notice"]);
 
-/** `DE`, `US-CA` (ISO 3166-2), or a group such as `EEA`. */
+/** `DE`, `US-CA` (ISO 3166-2), or a group such as `EEA` or `US_OPT_OUT_SIGNALS` (src/decision/us-states.ts). */
 export const regionTokenSchema = z.union([
   z.enum(Object.keys(REGION_GROUPS) as [keyof typeof REGION_GROUPS, ...(keyof typeof REGION_GROUPS)[]]),
+  z.enum(Object.keys(SUBDIVISION_GROUPS) as [keyof typeof SUBDIVISION_GROUPS, ...(keyof typeof SUBDIVISION_GROUPS)[]]),
   z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, "must be a country (DE), a subdivision (US-CA) or a group (EEA, EU)"),
 ]);
 
@@ -159,8 +170,15 @@ export const bannerSchema = z.strictObject({
    */
   settingsPaths: z.array(z.string().regex(/^\/[^\s?#]*$/, "must be a path such as /cookie-settings")).default([]),
   /** Language when Accept-Language names none of ours. */
-  defaultLocale: z.enum(LOCALES).default("en"),
-  texts: z.partialRecord(z.enum(LOCALES), textsSchema).default({}),
+  defaultLocale: z.enum(ALL_LOCALES).default("en"),
+  texts: z.partialRecord(z.enum(ALL_LOCALES), textsSchema).default({}),
+  /**
+   * Under an opt-out regime, the link to opt out of the sale and sharing of personal
+   * information with the standard opt-out icon (11 CCR §§7013, 7015): "Your Privacy
+   * Choices" (the default), "Do Not Sell or Share My Personal Information", or `off`
+   * when the site shows its own. It replaces the "Cookie settings" control there.
+   */
+  optOutLink: z.enum(["your-privacy-choices", "do-not-sell-or-share", "off"]).default("your-privacy-choices"),
   /**
    * The second layer shows a switch per vendor under each optional category, so a
    * visitor can allow one vendor without its whole category (stored in the consent
@@ -264,7 +282,7 @@ export const policySchema = z.strictObject({
   unknownCookies: z.enum(["block", "allow"]).default("block"),
   thirdParties: thirdPartiesSchema.default({ unclassified: { "opt-in": "block", "opt-out": "block", notice: "block" }, undeclared: "by-category", csp: "enforce" }),
   routes: z.array(routeRuleSchema).default([]),
-  banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {}, vendorSwitches: false }),
+  banner: bannerSchema.default({ settingsButton: "bottom-left", settingsPaths: [], defaultLocale: "en", texts: {}, optOutLink: "your-privacy-choices", vendorSwitches: false }),
   /**
    * Google Consent Mode v2: the categories each signal needs (granted when all are
    * allowed; an empty list is always granted). Unset signals follow the catalog

@@ -38,7 +38,8 @@ export function buildReceipt(policy: CompiledPolicy, choice: ConsentChoice, acti
   for (const category of policy.categories) {
     choiceMap[category.id] = category.forbidden ? false : category.required ? true : choice.granted.includes(category.id);
   }
-  const signalDecided = choice.gpc && policy.gpcOptOut.size > 0 && ![...policy.gpcOptOut].some((c) => choice.granted.includes(c));
+  // "Accept all" under GPC stays "accept-all" (with `gpc: true`): the visitor clicked it, and it granted the rest.
+  const signalDecided = action !== "accept-all" && choice.gpc && policy.gpcOptOut.size > 0 && ![...policy.gpcOptOut].some((c) => choice.granted.includes(c));
   return {
     id: choice.id,
     time: choice.time,

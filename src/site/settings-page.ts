@@ -27,13 +27,15 @@ export interface SettingsPageInput {
   /** This page's own path and query, where its forms come back to. */
   selfPath: string;
   notice: "saved" | "erased" | null;
+  /** The site's host name, for the declaration's domain column. */
+  host: string;
 }
 
 export function settingsPage(input: SettingsPageInput): Response {
   const { policy, decision, consent, language, returnPath } = input;
   const m = language.messages;
   const site = policy.name;
-  const categories = categoryViews(policy, decision);
+  const categories = categoryViews(policy, decision, language.locale);
   const back = `${PATHS.settings}?return=${encodeURIComponent(returnPath)}`;
   const notice = input.notice === null ? "" : `<p role="status"><strong>${e(input.notice === "saved" ? m.saved : m.recordErased)}</strong></p>`;
   const choice = consent.status === "valid" ? consent.choice : null;
@@ -46,15 +48,15 @@ export function settingsPage(input: SettingsPageInput): Response {
   const body =
     `<div class="cy"><h1>${e(format(m.settingsTitle, { site }))}</h1>${notice}` +
     `<h2>${e(m.currentChoice)}</h2>${current}<p><a href="${e(returnPath)}">${e(m.backToSite)}</a></p></div>` +
-    bannerHtml({ siteName: site, cookiePolicy: policy.links.cookiePolicy, locale: language.locale, messages: m, categories, returnPath: `${back}&saved=1`, open: true, id: "consentry-form", vendorSwitches: policy.banner.vendorSwitches }) +
-    `<div class="cy"><h2>${e(format(m.declarationTitle, { site }))}</h2>${declarationTableHtml(policy, categories, m)}</div>`;
+    bannerHtml({ siteName: site, cookiePolicy: policy.links.cookiePolicy, privacyPolicy: policy.links.privacyPolicy, locale: language.locale, messages: m, categories, returnPath: `${back}&saved=1`, open: true, id: "consentry-form", vendorSwitches: policy.banner.vendorSwitches }) +
+    `<div class="cy"><h2>${e(format(m.declarationTitle, { site }))}</h2>${declarationTableHtml(policy, categories, m, input.host)}</div>`;
   return documentResponse({ locale: language.locale, title: format(m.settingsTitle, { site }), body });
 }
 
 /** The cookie declaration on its own page. */
-export function cookiesPage(input: { policy: CompiledPolicy; decision: Decision; language: Language }): Response {
+export function cookiesPage(input: { policy: CompiledPolicy; decision: Decision; language: Language; host: string }): Response {
   const m = input.language.messages;
   const title = format(m.declarationTitle, { site: input.policy.name });
-  const body = `<div class="cy"><h1>${e(title)}</h1>${declarationTableHtml(input.policy, categoryViews(input.policy, input.decision), m)}</div>`;
+  const body = `<div class="cy"><h1>${e(title)}</h1>${declarationTableHtml(input.policy, categoryViews(input.policy, input.decision, input.language.locale), m, input.host)}</div>`;
   return documentResponse({ locale: input.language.locale, title, body });
 }

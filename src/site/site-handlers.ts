@@ -45,7 +45,7 @@ export function settingsHandler({ registry, now }: SiteOptions): Handler<AppEnv>
     const returnPath = safeReturnPath(url.searchParams.get("return") ?? undefined);
     const decision = decideFor(policy, policy.route(new URL(returnPath, url)), signals);
     const notice = url.searchParams.has("erased") ? "erased" : url.searchParams.has("saved") ? "saved" : null;
-    return settingsPage({ policy, decision, consent: signals.consent, language: languageFor(policy, c.req.raw), returnPath, selfPath: url.pathname + url.search, notice });
+    return settingsPage({ policy, decision, consent: signals.consent, language: languageFor(policy, c.req.raw), returnPath, selfPath: url.pathname + url.search, notice, host: url.hostname });
   };
 }
 
@@ -65,7 +65,7 @@ export function cookiesHandler({ registry, now }: SiteOptions): Handler<AppEnv> 
     if (policy === undefined) return c.notFound();
     const signals = await readSignals(c.req.raw, c.env ?? {}, policy, now());
     const decision = decideFor(policy, policy.route(new URL(c.req.url)), signals);
-    return cookiesPage({ policy, decision, language: languageFor(policy, c.req.raw) });
+    return cookiesPage({ policy, decision, language: languageFor(policy, c.req.raw), host: new URL(c.req.url).hostname });
   };
 }
 

@@ -87,8 +87,10 @@ describe("page UI", () => {
       expect(ca).toMatch(/id="cy-analytics" name="category" value="analytics" checked>/);
       expect(ca).not.toContain("data-gpc");
       const gpc = banner((await rewrite(PAGE, { country: "US-CA", gpc: true })).html);
-      expect(gpc).toMatch(/id="cy-analytics" name="category" value="analytics"> Analytics <small class="cy-g" data-gpc>Opt-out preference signal honoured<\/small>/);
-      expect(gpc).toContain(`<p role="status" data-gpc><strong>Opt-out preference signal honoured.</strong> Your browser sent a Global Privacy Control signal, so these stay off unless you switch them on: Analytics.</p>`);
+      // A standing opt-out: the toggle is shown off and not offered (11 CCR §7025(c), §7026(k)).
+      expect(gpc).toMatch(/id="cy-analytics" disabled> Analytics <small class="cy-g" data-gpc>Opt-out preference signal honoured<\/small>/);
+      expect(gpc).not.toContain(`value="analytics"`);
+      expect(gpc).toContain(`<p role="status" data-gpc><strong>Opt-out preference signal honoured.</strong> Your browser sent a Global Privacy Control signal. We treat it as your opt-out of the sale and sharing of your personal information, so these stay off: Analytics.</p>`);
     });
 
     it("should speak the visitor's language and let the policy override any string", async () => {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { BANNER_JS, GUARD_JS } from "../../src/generated/client.ts";
 import type { CompiledPolicy } from "../../src/policy/compile.ts";
-import { westhub, whereby } from "../support/policies.ts";
+import { variant, westhub, westhubInput, whereby, wherebyInput } from "../support/policies.ts";
 import { rewrite } from "../support/rewrite.ts";
 
 async function gzipSize(text: string): Promise<number> {
@@ -18,9 +18,9 @@ async function gzipSize(text: string): Promise<number> {
 }
 
 /** Everything Consentry inserted: the page minus the origin's bytes. */
-async function insertions(policy: CompiledPolicy): Promise<string> {
+async function insertions(policy: CompiledPolicy, country?: string): Promise<string> {
   const page = `<!DOCTYPE html><html><head><title>t</title><script async src="https://connect.facebook.net/en_US/fbevents.js"></script></head><body><p>x</p></body></html>`;
-  const { html } = await rewrite(page, { policy });
+  const { html } = await rewrite(page, country === undefined ? { policy } : { policy, country });
   const inserted = [...html.matchAll(/<(script|style|section|a)\b[^>]*\bdata-consentry-(?:guard|ui)\b[^>]*>[\s\S]*?<\/\1>|<style>\.consentry-placeholder[\s\S]*?<\/style>/g)].map((m) => m[0]);
   expect(inserted.join("").length).toBeGreaterThan(html.length - page.length - 200); // we found (nearly) all of it
   return inserted.join("");
@@ -43,5 +43,24 @@ describe("weight", () => {
     const all = await gzipSize(inserted);
     console.log(`consentry weight (${policy.id}): everything inserted ${inserted.length} B raw, ${all} B gzipped`);
     expect(all).toBeLessThanOrEqual(4096);
+  });
+
+  it.each([
+    ["westhub", westhub],
+    ["whereby", whereby],
+  ] as const)("should add at most 300 B gzipped for the opt-out link and its icon under an opt-out regime (%s, California)", async (_, policy) => {
+    // The banner alone: under opt-out the guard carries the visitor's wider allowlist, which is not the link's cost.
+    const ui = (html: string) => [...html.matchAll(/<(style|section|a)\b[^>]*\bdata-consentry-ui\b[^>]*>[\s\S]*?<\/\1>/g)].map((m) => m[0]).join("");
+    const page = `<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>`;
+    const withLink = ui((await rewrite(page, { policy, country: "US-CA" })).html);
+    const off = variant(policy === westhub ? westhubInput : wherebyInput, (p) => {
+      p.banner = { ...p.banner, optOutLink: "off" };
+    });
+    const without = ui((await rewrite(page, { policy: off, country: "US-CA" })).html);
+    expect(withLink).toContain("data-opt-out");
+    expect(without).not.toContain("data-opt-out");
+    const cost = (await gzipSize(withLink)) - (await gzipSize(without));
+    console.log(`consentry weight (${policy.id}, US-CA): the opt-out link and icon add ${cost} B gzipped; the UI is ${await gzipSize(withLink)} B gzipped`);
+    expect(cost).toBeLessThanOrEqual(300);
   });
 });

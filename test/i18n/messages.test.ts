@@ -21,11 +21,11 @@ describe("languages", () => {
 
   it("should pick the best language from Accept-Language (RFC 9110 §12.5.4)", () => {
     expect(negotiateLocale("de-AT,de;q=0.9,en;q=0.5")).toBe("de");
-    expect(negotiateLocale("ja, fr;q=0.4, pl;q=0.8")).toBe("pl");
+    expect(negotiateLocale("ko, fr;q=0.4, pl;q=0.8")).toBe("pl");
     expect(negotiateLocale("no")).toBe("nb");
     expect(negotiateLocale("nn-NO")).toBe("nb");
     expect(negotiateLocale("fr;q=0, it")).toBe("it");
-    expect(negotiateLocale("ja, zh", "de")).toBe("de");
+    expect(negotiateLocale("ko, zh", "de")).toBe("de");
     expect(negotiateLocale(null, "sv")).toBe("sv");
     expect(negotiateLocale("garbage;;;q=x")).toBe("en");
   });

@@ -50,6 +50,7 @@ function frame(page: PageState, attribute: string) {
       const input = {
         policy: context.policy,
         messages: page.language.messages,
+        locale: page.language.locale,
         refusal,
         granted: page.granted(),
         vendors: [...context.decision.vendorGrants],

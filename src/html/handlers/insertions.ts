@@ -50,7 +50,7 @@ export function registerInsertions(rewriter: HTMLRewriter, page: PageState): voi
   });
   rewriter.on(COOKIE_TABLE_SELECTOR, {
     element: safely(log, "cookie-table", (el: Element) => {
-      el.setInnerContent(declarationTableHtml(context.policy, categoryViews(context.policy, context.decision), page.language.messages), { html: true });
+      el.setInnerContent(declarationTableHtml(context.policy, categoryViews(context.policy, context.decision, page.language.locale), page.language.messages, page.pageUrl.hostname), { html: true });
     }),
   });
   // No <head> and no <body> (a fragment): everything still goes in, at the end at worst.

@@ -37,7 +37,8 @@ export async function startConsentry(origin: string, policy: string, country: st
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
+  // Up to two minutes: four instances build and start at once on a busy two-core machine.
+  for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${url}${probe}`)).ok) return { url, process: child };
     } catch {
