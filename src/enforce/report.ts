@@ -18,11 +18,12 @@ export interface ReportContext {
 
 export type Logger = (line: string) => void;
 
-export function logActions(actions: readonly { action: string }[], context: ReportContext, log: Logger): void {
+/** One log line per action: what report-only mode would do, or (`cookie-expired`) what enforcement did. */
+export function logActions(actions: readonly { action: string }[], context: ReportContext, log: Logger, event: "report-only" | "cookie-expired" = "report-only"): void {
   for (const action of actions) {
     log(
       JSON.stringify({
-        consentry: "report-only",
+        consentry: event,
         policy: context.decision.policyId,
         revision: context.decision.revision,
         route: context.route,
