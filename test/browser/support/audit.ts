@@ -51,28 +51,59 @@ export interface Audit {
   requests: number;
   /** Cookie names scripts wrote through the instance-level hook. */
   scriptCookies: string[];
-  /** Storage keys and IndexedDB names scripts wrote through the storage hooks. */
+  /** Storage keys and IndexedDB names scripts tried to write, as the tool's hooks saw them (its localStorage Proxy sees refused ones too). */
   scriptStorage: string[];
   context: BrowserContext;
   page: Page;
 }
 
-/** The audit tool's init script: runs in every frame before the page's own scripts. */
+/**
+ * The audit tool's init script, after the Website Evidence Collector's
+ * lib/setup-cookie-recording.js: it runs in every frame before the page's own
+ * scripts, defines `document.cookie` on the document instance (recording each
+ * write, then calling the prototype's setter it captured), and replaces
+ * `window.localStorage` by a Proxy that records each `setItem` and assignment
+ * before passing it on. The Collector records no other storage; this also records
+ * `sessionStorage.setItem` and `indexedDB.open` on their prototypes.
+ */
 function instrument(): void {
   const record: { cookies: string[]; storage: string[] } = { cookies: [], storage: [] };
   (window as unknown as { __audit: typeof record }).__audit = record;
   const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie")!;
   Object.defineProperty(document, "cookie", {
-    configurable: true,
-    get: () => cookie.get!.call(document),
-    set: (value: string) => {
-      record.cookies.push(String(value).split("=")[0]!.trim());
-      cookie.set!.call(document, value);
+    get() {
+      return cookie.get!.call(this);
     },
+    set(value: string) {
+      record.cookies.push(String(value).split("=")[0]!.trim());
+      return cookie.set!.call(this, value);
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  const local = localStorage;
+  Object.defineProperty(window, "localStorage", {
+    configurable: true,
+    enumerable: true,
+    value: new Proxy(local, {
+      set(ls, prop, value) {
+        record.storage.push(String(prop));
+        (ls as unknown as Record<string | symbol, unknown>)[prop] = value;
+        return true;
+      },
+      get(ls, prop) {
+        const member = (ls as unknown as Record<string | symbol, unknown>)[prop];
+        if (prop !== "setItem") return typeof member === "function" ? member.bind(ls) : member;
+        return (...args: [string, string]) => {
+          record.storage.push(String(args[0]));
+          ls.setItem(...args);
+        };
+      },
+    }),
   });
   const setItem = Storage.prototype.setItem;
   Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-    record.storage.push(String(key));
+    if (this !== local) record.storage.push(String(key));
     return setItem.call(this, key, value);
   };
   const open = IDBFactory.prototype.open;
@@ -158,5 +189,5 @@ export function figures(audit: Audit): string {
     const refused = all.filter((f) => !f.allowed).length;
     return `${all.length}${refused > 0 ? ` (${refused} unconsented)` : ""}`;
   };
-  return `cookies ${count("cookie")}, storage ${count("storage")}, third-party hosts ${count("host")}, third-party requests ${audit.requests}; written by script: cookies [${audit.scriptCookies.join(" ")}], storage [${audit.scriptStorage.join(" ")}]`;
+  return `cookies ${count("cookie")}, storage ${count("storage")}, third-party hosts ${count("host")}, third-party requests ${audit.requests}; cookie writes the tool's hook saw [${audit.scriptCookies.join(" ")}], storage writes tried [${audit.scriptStorage.join(" ")}]`;
 }
