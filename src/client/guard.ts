@@ -125,6 +125,8 @@ type Realm = Window & typeof globalThis;
     if (classes.some(([C, a]) => this instanceof (C as typeof Element) && a === attribute) && refusedAttribute(value)) hold(this, attribute, String(value));
     else setAttr.call(this, name, value);
   };
+  // The consent endpoint is reached with the browser's own fetch, whatever the page later puts in its place.
+  const fetch0 = fetch;
   hook(main, "fetch", ([input]) => refused((input as Request).url || input), () => ((held = true), Promise.reject(new TypeError("consent"))));
   hook(navigator, "sendBeacon", ([url]) => refused(url), () => false);
   // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
@@ -220,7 +222,7 @@ type Realm = Window & typeof globalThis;
   };
 
   const choose = async (action: string, categories?: string[], vendors?: string[]): Promise<void> => {
-    const response = await fetch(config.e, {
+    const response = await fetch0(config.e, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ action, categories, vendors }),
