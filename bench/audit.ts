@@ -32,13 +32,13 @@ try {
     const policy = policyById(policyId);
     const before = await auditSession(browser, site);
     const first = await browse(before, site, DEMO_PAGES, policy);
-    console.log(`${policyId} ${country}, no choice:       ${figures(first)}`);
+    console.log(`${`${policyId} ${country}, no choice:`.padEnd(35)}${figures(first)}`);
     await before.context.close();
     const after = await auditSession(browser, site);
     await after.page.goto(`${site}/tag-manager`, { waitUntil: "load" });
     await acceptAll(after.page);
     const second = await browse(after, site, DEMO_PAGES, policy);
-    console.log(`${policyId} ${country}, after Accept all: ${figures(second)}`);
+    console.log(`${`${policyId} ${country}, after Accept all:`.padEnd(35)}${figures(second)}`);
     await after.context.close();
     leaked += [...first.findings, ...second.findings].filter((f) => !f.allowed).length;
   }

@@ -17,17 +17,19 @@
  *   IndexedDB databases too did not fit the weight budget: refused, they stay unopened;
  * - the hooks hold wherever the write comes from: a `cookie` property defined on the
  *   document itself before the page ran (audit tools and extensions do that) is wrapped
- *   too, and every same-origin frame's realm (`about:blank`, `srcdoc`) is guarded the
- *   moment a script reaches into it through `contentWindow` or `contentDocument`;
+ *   too, and a same-origin frame's realm (`about:blank` above all, where scripts write
+ *   into a frame they made) is guarded the moment a script reaches into it through
+ *   `contentWindow` or `contentDocument`;
  * - a choice is applied in place: Consent Mode gets its `update`, the cookie rules
  *   change; a CSP cannot widen inside a document (CSP3 §4.2), so when the choice
  *   allows hosts this page refused and the page holds something that needs them,
  *   it reloads, keeping the page's referrer; narrowed consent reloads too (running
  *   code cannot be taken back).
  * What still gets past it (a write through a frame reached by `frames[i]` before any
- * hook saw it, a setter captured before the guard ran) reaches the cookie jar; the edge
- * expires it on the next response and logs `cookie-expired`. Storage written by
- * assignment (`localStorage.key = …`, which no hook can see) is cleared on the next page.
+ * hook saw it, a `srcdoc` frame's own inline scripts, a setter captured before the guard
+ * ran) reaches the cookie jar; the edge expires it on the next response and logs
+ * `cookie-expired`. Storage written by assignment (`localStorage.key = …`, which no
+ * hook can see) is cleared on the next page.
  *
  * Minified by scripts/build-client.ts; src/html/page-plan.ts puts the page's
  * configuration in place of `__CONSENTRY_CONFIG__`. Its gzipped size is budgeted.
