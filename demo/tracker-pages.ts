@@ -90,6 +90,12 @@ export const TAG_MANAGER_JS = `(function () {
   document.cookie = "_ga=GA1.1.injected; path=/";
   document.cookie = "theme=dark; path=/";
   document.cookie = "session_hint=1; path=/";
+  // Tag templates keep ids in storage too: Google's conversion linker, Hotjar's session.
+  try {
+    localStorage.setItem("_gcl_ls", '{"schema":"gcl","value":{}}');
+    localStorage.setItem("_hjSessionUser_1000000", "eyJpZCI6IjQyIn0=");
+    sessionStorage.setItem("_hjSession_1000000", "eyJpZCI6IjQyIn0=");
+  } catch (e) {}
   window.__tagManager = "ran";
 })();
 `;

@@ -67,6 +67,7 @@ export const DORMANT = {
 /** `consentry` field of every structured log line. */
 export type LogEvent =
   | "report-only"
+  | "cookie-expired"
   | "refused"
   | "csp-violation"
   | "enforcement-error"

@@ -66,13 +66,12 @@ function toggle(category: CategoryView, m: Messages, perVendor: boolean): string
       ? `<input type="checkbox" id="${id}" disabled> ${e(category.label)} <small class="cy-g" data-gpc>${e(m.gpcHonoured)}</small>`
       : `<input type="checkbox" id="${id}" name="category" value="${e(category.id)}"${category.state === "on" ? " checked" : ""}> ${e(category.label)}`;
   }
-  // Names only: their privacy policies are linked from the settings page and the declaration, keeping the banner light.
+  // Names only: their privacy policies, and every cookie with its purpose and lifetime, are in
+  // the cookie declaration the second layer links to, keeping the banner within its 4 KB.
   const vendors = category.vendors.map((v) => e(v.name));
-  const switches = perVendor && vendors.length > 0 && (category.state === "on" || category.state === "off");
-  const details = [
-    vendors.length > 0 && !switches ? `${e(m.vendors)}: ${vendors.join(", ")}` : "",
-    category.cookies.length > 0 ? `${e(m.cookies)}: ${category.cookies.map((c) => `<code>${e(c.name)}</code>`).join(", ")}` : "",
-  ].filter(Boolean);
+  // No vendor switch where GPC opts the category out: the signal stands (11 CCR §7026(k)).
+  const switches = perVendor && vendors.length > 0 && !category.gpc && (category.state === "on" || category.state === "off");
+  const details = [vendors.length > 0 && !switches ? `${e(m.vendors)}: ${vendors.join(", ")}` : ""].filter(Boolean);
   // The label wraps its checkbox: no `for` needed (HTML §4.10.4).
   const tag = category.state === "forbidden" ? "div" : "label";
   return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${switches ? vendorSwitches(category, m) : ""}${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
@@ -111,6 +110,7 @@ export function bannerHtml(input: BannerInput): string {
     `<div class="cy-r"><button type="submit" name="action" value="reject-all">${e(m.rejectAll)}</button><button type="submit" name="action" value="accept-all">${e(m.acceptAll)}</button></div>` +
     `<details${input.open ? " open" : ""}><summary>${e(m.customise)}</summary>` +
     input.categories.map((c) => toggle(c, m, input.vendorSwitches === true)).join("") +
+    `<p><a href="${PATHS.cookies}">${e(format(m.declarationTitle, { site: input.siteName }))}</a></p>` +
     `<div class="cy-x"><button type="submit" name="action" value="custom">${e(m.saveChoices)}</button></div>` +
     `</details></form></section>`
   );

@@ -9,11 +9,27 @@
  * - `document.cookie` and `cookieStore` writes of unconsented cookies are dropped
  *   (no header can stop a script writing a cookie); a `document.cookie` write stays
  *   visible to the document that wrote it, which never stores or sends it;
+ * - storage is governed like cookies (ePrivacy Art. 5(3) covers any storage on the
+ *   device): `localStorage`/`sessionStorage` keys and IndexedDB database names go by
+ *   the same rules; a refused `setItem` is dropped, a refused `indexedDB.open` throws
+ *   (as it does wherever storage is disallowed: libraries catch it), and storage keys
+ *   the rules refuse are cleared when a page loads (after a withdrawal); clearing
+ *   IndexedDB databases too did not fit the weight budget: refused, they stay unopened;
+ * - the hooks hold wherever the write comes from: a `cookie` property defined on the
+ *   document itself before the page ran (audit tools and extensions do that) is wrapped
+ *   too, and a same-origin frame's realm (`about:blank` above all, where scripts write
+ *   into a frame they made) is guarded the moment a script reaches into it through
+ *   `contentWindow` or `contentDocument`;
  * - a choice is applied in place: Consent Mode gets its `update`, the cookie rules
  *   change; a CSP cannot widen inside a document (CSP3 §4.2), so when the choice
  *   allows hosts this page refused and the page holds something that needs them,
  *   it reloads, keeping the page's referrer; narrowed consent reloads too (running
  *   code cannot be taken back).
+ * What still gets past it (a write through a frame reached by `frames[i]` before any
+ * hook saw it, a `srcdoc` frame's own inline scripts, a setter captured before the guard
+ * ran) reaches the cookie jar; the edge expires it on the next response and logs
+ * `cookie-expired`. Storage written by assignment (`localStorage.key = …`, which no
+ * hook can see) is cleared on the next page.
  *
  * Minified by scripts/build-client.ts; src/html/page-plan.ts puts the page's
  * configuration in place of `__CONSENTRY_CONFIG__`. Its gzipped size is budgeted.
@@ -23,8 +39,10 @@ import type { ConsentAnswer, GuardConfig } from "../wire.ts";
 /** Replaced by the page's configuration (JSON) when the guard is inlined. */
 declare const __CONSENTRY_CONFIG__: GuardConfig;
 
+type Realm = Window & typeof globalThis;
+
 ((config: GuardConfig) => {
-  const w = window;
+  const main = window as Realm;
   const d = document;
   const here = location;
   let hosts = config.h;
@@ -44,12 +62,17 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
       return false; // unparsable: the browser's allowlist decides
     }
   };
+  /** An attribute's URL: a `srcset` is refused by its first candidate. */
+  const refusedAttribute = (value: unknown): boolean => refused(String(value).split(/[\s,]/)[0]);
 
-  const cookieBlocked = (name: string): boolean => {
-    const hit = rules.n.indexOf(name) >= 0 || rules.p.some((p) => new RegExp(p).test(name));
+  /** A cookie name, storage key or database name the rules refuse. */
+  const blocked = (name: unknown): boolean => {
+    const hit = rules.n.indexOf(name as string) >= 0 || rules.p.some((p) => new RegExp(p).test(String(name)));
     return rules.m === "allow" ? !hit : hit;
   };
 
+  const define = Object.defineProperty;
+  const own = Object.getOwnPropertyDescriptor;
   const setAttr = Element.prototype.setAttribute;
   // Keep a refused URL aside on the element, in the same markup the server writes.
   const hold = (el: Element, attribute: string, url: string): void => {
@@ -58,6 +81,22 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     setAttr.call(el, "data-category", "unknown");
     setAttr.call(el, "data-consentry", "~");
     if (el.tagName === "SCRIPT") setAttr.call(el, "type", "text/plain");
+  };
+
+  // A refused document.cookie write is kept for this origin's documents only: their reads see
+  // it, the browser never stores or sends it. Sites test that cookies work by writing one and
+  // reading it back (Modernizr, the BBC's prompt), and hide content or features when it fails.
+  const kept = new Map<string, string>();
+  const setItem = Storage.prototype.setItem;
+  const guarded = new WeakSet<object>();
+  /** Replaces `object[method]` by one that refuses (answering `refusal`) when `refuse` says so. */
+  const hook = (object: object | undefined, method: string, refuse: (args: unknown[]) => boolean, refusal: () => unknown): void => {
+    const o = object as Record<string, (...args: unknown[]) => unknown> | undefined;
+    const original = o?.[method];
+    if (original)
+      o[method] = function (this: unknown, ...args: unknown[]) {
+        return refuse(args) ? refusal() : original.apply(this, args);
+      };
   };
 
   const classes: [{ prototype: object }, string][] = [
@@ -74,79 +113,103 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
     [HTMLObjectElement, "data"],
   ];
   for (const [C, attribute] of classes) {
-    const descriptor = Object.getOwnPropertyDescriptor(C.prototype, attribute)!;
-    Object.defineProperty(C.prototype, attribute, {
+    const descriptor = own(C.prototype, attribute)!;
+    define(C.prototype, attribute, {
       ...descriptor,
       set(this: Element, value: string) {
-        if (refused(String(value).split(/[\s,]/)[0])) hold(this, attribute, value);
+        if (refusedAttribute(value)) hold(this, attribute, value);
         else descriptor.set!.call(this, value);
       },
     });
   }
   Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
     const attribute = String(name).toLowerCase();
-    if (classes.some(([C, a]) => this instanceof (C as typeof Element) && a === attribute) && refused(String(value).split(/[\s,]/)[0])) hold(this, attribute, String(value));
+    if (classes.some(([C, a]) => this instanceof (C as typeof Element) && a === attribute) && refusedAttribute(value)) hold(this, attribute, String(value));
     else setAttr.call(this, name, value);
   };
-
-  const fetch0 = w.fetch;
-  w.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-    return refused((input as Request).url || input) ? ((held = true), Promise.reject(new TypeError("consent"))) : fetch0.call(this, input, init);
-  };
-  const beacon = navigator.sendBeacon;
-  if (beacon) navigator.sendBeacon = (url, data) => !refused(url) && beacon.call(navigator, url, data);
+  // The consent endpoint is reached with the browser's own fetch, whatever the page later puts in its place.
+  const fetch0 = fetch;
+  hook(main, "fetch", ([input]) => refused((input as Request).url || input), () => ((held = true), Promise.reject(new TypeError("consent"))));
+  hook(navigator, "sendBeacon", ([url]) => refused(url), () => false);
   // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
-  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie")!;
-  // A refused write is kept for this document only: its own reads see it, the browser never
-  // stores or sends it. Sites test that cookies work by writing one and reading it back
-  // (Modernizr, the BBC's prompt), and hide content or features when the test fails.
-  const kept = new Map<string, string>();
-  Object.defineProperty(Document.prototype, "cookie", {
-    ...cookie,
-    get(this: Document) {
-      return [cookie.get!.call(this), ...kept.values()].filter(Boolean).join("; ");
-    },
-    set(value: string) {
-      const pair = String(value).split(";")[0]!;
-      const name = pair.split("=")[0]!.trim();
-      if (!cookieBlocked(name)) return cookie.set!.call(this, value);
-      // RFC 6265 §5.2.1–2: a Max-Age of zero or less, or a past Expires, deletes it.
-      if (/max-age=(-|0+(;|$))/i.test(value) || Date.parse(/expires=([^;]*)/i.exec(value)?.[1]!) <= Date.now()) kept.delete(name);
-      else kept.set(name, pair);
-    },
-  });
-  const store = (w as { cookieStore?: { set: (...a: unknown[]) => Promise<void> } }).cookieStore;
-  if (store) {
-    const set = store.set;
-    store.set = function (...args: unknown[]) {
-      const name = typeof args[0] === "string" ? args[0] : (args[0] as { name?: string })?.name;
-      return cookieBlocked(String(name)) ? Promise.resolve() : set.apply(this, args);
-    };
-  }
+  /**
+   * Guards what CSP cannot govern in one realm, this window's or a same-origin frame's
+   * (whose loads CSP governs already: `about:blank` and `srcdoc` inherit the page's
+   * policy): cookies, storage, and the frames a script reaches from there.
+   */
+  const guard = (target: unknown): void => {
+    try {
+      const w = ((target as Document).defaultView || target) as Realm;
+      if (!w || guarded.has(w)) return;
+      guarded.add(w);
+      // A frame's realm is guarded before the script that reached for it can use it.
+      for (const p of ["contentWindow", "contentDocument"]) {
+        const frame = own(w.HTMLIFrameElement.prototype, p)!;
+        define(w.HTMLIFrameElement.prototype, p, {
+          ...frame,
+          get(this: HTMLIFrameElement) {
+            const inner = frame.get!.call(this);
+            guard(inner);
+            return inner;
+          },
+        });
+      }
+
+      // The prototype's cookie accessor, and then the document's own where a tool defined one
+      // before the page ran (it shadows the prototype's): a refused write reaches neither.
+      for (const o of [w.Document.prototype, w.document]) {
+        const cookie = own(o, "cookie");
+        if (cookie)
+          define(o, "cookie", {
+            ...cookie,
+            get(this: Document) {
+              return [cookie.get!.call(this), ...kept.values()].filter(Boolean).join("; ");
+            },
+            set(value: string) {
+              const pair = String(value).split(";")[0]!;
+              const name = pair.split("=")[0]!.trim();
+              if (!blocked(name)) return cookie.set!.call(this, value);
+              // RFC 6265 §5.2.1–2: a Max-Age of zero or less, or a past Expires, deletes it.
+              if (/max-age=(-|0+(;|$))/i.test(value) || Date.parse(/expires=([^;]*)/i.exec(value)?.[1]!) <= Date.now()) kept.delete(name);
+              else kept.set(name, pair);
+            },
+          });
+      }
+      hook((w as { CookieStore?: { prototype: object } }).CookieStore?.prototype, "set", ([cookie]) => blocked((cookie as { name?: string })?.name ?? cookie), () => Promise.resolve());
+      hook(w.Storage.prototype, "setItem", ([key]) => blocked(key), () => {});
+      // Where storage is disallowed, open() throws (IndexedDB §4.1: a SecurityError); the same TypeError as fetch, for weight.
+      hook(w.IDBFactory.prototype, "open", ([name]) => blocked(name), () => {
+        throw new TypeError("consent");
+      });
+    } catch {} // a cross-origin frame, or a realm without some interface: its own page is guarded by its own response
+  };
+  guard(main);
 
   // A script's reload makes the page its own referrer: the reloaded page gets back the one it
   // had (ad and analytics code read it; the first pageview after consent keeps its source),
   // kept for that one reload in the tab's sessionStorage under "consentry".
   let session: Storage | undefined;
   try {
-    session = w.sessionStorage;
+    session = main.sessionStorage;
     const referrer = session.getItem("consentry");
     session.removeItem("consentry");
     // Only on the reload itself: the page is its referrer (a URL with a fragment keeps the self-referrer).
-    if (referrer !== null && d.referrer === here.href) Object.defineProperty(d, "referrer", { value: referrer });
+    if (referrer !== null && d.referrer === here.href) define(d, "referrer", { value: referrer });
+    // What the rules refuse and the device still holds (written before a withdrawal) goes.
+    for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
   } catch {}
   // A full sessionStorage throws here: the banner then posts its form, which brings the new page too.
   const reload = (): void => {
-    session?.setItem("consentry", d.referrer);
+    if (session) setItem.call(session, "consentry", d.referrer);
     here.reload();
   };
 
   const apply = (answer: ConsentAnswer): void => {
     // Narrowed consent cannot be taken back from code already running: reload.
     if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return reload();
-    const layer = ((w as { dataLayer?: unknown[] }).dataLayer ??= []);
+    const layer = ((main as { dataLayer?: unknown[] }).dataLayer ??= []);
     // gtag() pushes its Arguments object; Google's tags read exactly that shape.
     (function (..._: unknown[]) {
       layer.push(arguments);
@@ -173,5 +236,5 @@ declare const __CONSENTRY_CONFIG__: GuardConfig;
   // Placeholders are plain forms, left to post: allowing a vendor widens the allowlist, which
   // needs a new document anyway, and the consent endpoint's 303 brings it.
 
-  (w as { consentry?: unknown }).consentry = { choose };
+  (main as { consentry?: unknown }).consentry = { choose };
 })(__CONSENTRY_CONFIG__);

@@ -21,9 +21,16 @@ export type Logger = (line: string) => void;
 
 /**
  * One line per action. `report-only`: what the mode would have done; `refused`:
- * what enforce mode did, on the sampled responses (REFUSAL_LOG_RATE), with the rate.
+ * what enforce mode did, on the sampled responses (REFUSAL_LOG_RATE), with the rate;
+ * `cookie-expired`: a cookie the browser held without consent, expired here.
  */
-export function logActions(actions: readonly { action: string }[], context: ReportContext, log: Logger, event: "report-only" | "refused" = "report-only", rate?: number): void {
+export function logActions(
+  actions: readonly { action: string }[],
+  context: ReportContext,
+  log: Logger,
+  event: "report-only" | "refused" | "cookie-expired" = "report-only",
+  rate?: number,
+): void {
   for (const action of actions) {
     log(
       JSON.stringify({

@@ -1,6 +1,8 @@
 /**
- * The cookie rules the client guard needs to drop `document.cookie` and
- * `cookieStore` writes. When the policy blocks unknown cookies, a write passes
+ * The rules the client guard needs to drop `document.cookie` and `cookieStore`
+ * writes, and storage writes (`localStorage`, `sessionStorage` keys, IndexedDB
+ * names): one list of names, since the policy's cookie names double as storage
+ * keys and its `storage` rules add keys of their own. When the policy blocks unknown cookies, a write passes
  * only if it matches an allowed rule, so the guard gets the allowed rules (few
  * before consent); otherwise it gets the blocked ones.
  */
@@ -16,7 +18,7 @@ export function guardCookieRules(policy: CompiledPolicy, allowed: ReadonlySet<st
   // Consentry's own cookie is HttpOnly and set by the edge only: no script has any business writing it.
   const names = new Set<string>();
   const patterns = new Set<string>();
-  for (const rule of policy.cookieRules) {
+  for (const rule of [...policy.cookieRules, ...policy.storageRules]) {
     if (rule.category === null || isAllowed(rule) !== (mode === "allow")) continue;
     if (rule.name !== undefined) names.add(rule.name);
     else if (rule.pattern !== undefined) patterns.add(rule.pattern);

@@ -62,6 +62,8 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
     }
   });
 
+  policy.storage.forEach((s, i) => checkCategory(s.category, ["storage", i, "category"]));
+
   for (const [signal, ids] of Object.entries(policy.googleConsentMode)) {
     (ids ?? []).forEach((id, i) => checkCategory(id, ["googleConsentMode", signal, i]));
   }

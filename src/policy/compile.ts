@@ -65,6 +65,8 @@ export interface CompiledPolicy {
    * catalog's thousands of cookies are not here: `classifyCookie` asks it by name.
    */
   cookieRules: readonly CookieRule[];
+  /** The policy's storage keys and IndexedDB names (`storage`); the guard also reads cookie names as keys. */
+  storageRules: readonly CookieRule[];
   /** The policy's vendors and the curated catalog first (a label walk), then the imported catalog, compiled on first sight. */
   vendorForHost(host: string): CompiledVendor | undefined;
   /** A vendor by id: the policy's own, the curated catalog's, an imported one. */
@@ -177,6 +179,7 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     vendors,
     classifyCookie,
     cookieRules,
+    storageRules: policy.storage.map(({ name, pattern, category }) => ({ name, pattern, category })),
     vendorForHost,
     vendorById,
     route(url) {

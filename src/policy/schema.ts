@@ -53,6 +53,25 @@ export const cookieMatchSchema = z
     message: "give exactly one of name or pattern",
   });
 
+/**
+ * Storage on the device beyond cookies (ePrivacy Art. 5(3) covers any): a
+ * `localStorage` or `sessionStorage` key, or an IndexedDB database name, named
+ * exactly or by an anchored pattern. The client guard governs them with the
+ * cookie rules: cookie names double as keys (the Open Cookie Database lists
+ * "data keys" beside cookies, and vendors use the same names for both).
+ */
+export const storageRuleSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200).optional(),
+    pattern: cookieMatchSchema.shape.pattern,
+    category: categoryId,
+    /** Shown in the cookie declaration. */
+    purpose: z.string().max(300).optional(),
+  })
+  .refine((c) => (c.name === undefined) !== (c.pattern === undefined), {
+    message: "give exactly one of name or pattern",
+  });
+
 export const categorySchema = z.strictObject({
   $comment: comment,
   id: categoryId,
@@ -248,6 +267,8 @@ export const policySchema = z.strictObject({
     .partial()
     .default({}),
   cookies: z.array(cookieRuleSchema).default([]),
+  /** Storage keys and IndexedDB names beyond the cookies' own names. */
+  storage: z.array(storageRuleSchema).default([]),
   vendors: z.array(vendorRuleSchema).default([]),
   jurisdictions: z.strictObject({
     $comment: comment,

@@ -58,6 +58,11 @@ export function shapeResponse(input: ShapeInput): Response {
       personalised = true;
     }
     if (input.refusalSample !== undefined) logActions(actions, { decision, route: context.route.source, path: input.path }, input.log, "refused", input.refusalSample);
+    // The browser held a cookie of a category without consent: a withdrawal, or a write that got
+    // past the client guard (a frame it never saw, a setter captured before it ran). Either way
+    // it is expired here, and said so, so an operator sees what reached the visitor's device.
+    const expired = requestPlan.actions.filter((a) => a.action === "expire-cookie");
+    if (expired.length > 0) logActions(expired, { decision, route: context.route.source, path: input.path }, input.log, "cookie-expired");
   } else {
     logActions(actions, { decision, route: context.route.source, path: input.path }, input.log);
     headers.set(REPORT_HEADER, summarise(actions));

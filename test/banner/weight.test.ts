@@ -1,6 +1,7 @@
 /**
  * Weight budgets. Sizes are deterministic (same code, same policy, same page), so
- * the tests hold them: the guard's code at most 1.5 KB gzipped; everything
+ * the tests hold them: the guard's code at most 1.75 KB gzipped (1.5 KB until it
+ * governed storage and other realms too; the page's 4 KB did not move); everything
  * Consentry writes into a page (Consent Mode defaults, the guard with its
  * configuration, the banner's markup, style and script, the settings control) at
  * most 4 KB. The guard's configuration is the visitor's allowlist, which does not
@@ -27,8 +28,10 @@ async function insertions(policy: CompiledPolicy, country?: string): Promise<str
 }
 
 describe("weight", () => {
-  it("should keep the guard's code within 1.5 KB gzipped", async () => {
-    expect(await gzipSize(GUARD_JS)).toBeLessThanOrEqual(1536);
+  it("should keep the guard's code within 1.75 KB gzipped", async () => {
+    const size = await gzipSize(GUARD_JS);
+    console.log(`consentry weight: guard ${GUARD_JS.length} B raw, ${size} B gzipped`);
+    expect(size).toBeLessThanOrEqual(1792);
   });
 
   it.each([

@@ -42,6 +42,10 @@ describe("policy files", () => {
       expect(issues).toContainEqual({ path: "cookies.0", message: "give exactly one of name or pattern" });
     });
 
+    it("should reject a storage rule with neither a name nor a pattern", () => {
+      expect(issuesOf("policies/westhub.json", edit((p) => (p.storage = [{ category: "functional" }])))[0]?.message).toMatch(/exactly one of name or pattern/);
+    });
+
     it("should reject an unanchored or broken pattern", () => {
       expect(issuesOf("policies/westhub.json", edit((p) => (p.cookies[0].pattern = "_ga.*")))[0]?.message).toMatch(/anchored/);
       expect(issuesOf("policies/westhub.json", edit((p) => (p.cookies[0].pattern = "^(_ga$")))[0]?.message).toMatch(/regular expression/);
@@ -57,6 +61,11 @@ describe("policy files", () => {
     it("should name an unknown category and list the known ones", () => {
       const issues = issuesOf("policies/westhub.json", edit((p) => (p.cookies[2].category = "analytic")));
       expect(issues).toContainEqual({ path: "cookies.2.category", message: expect.stringMatching(/unknown category "analytic" \(known: necessary, security/) });
+    });
+
+    it("should name an unknown category of a storage rule", () => {
+      const issues = issuesOf("policies/westhub.json", edit((p) => (p.storage = [{ name: "drafts", category: "analytic" }])));
+      expect(issues).toContainEqual({ path: "storage.0.category", message: expect.stringContaining('unknown category "analytic"') });
     });
 
     it("should name an unknown vendor in a route", () => {

@@ -209,6 +209,18 @@ describe("proxy", () => {
       await response.text();
     });
 
+    it("should expire a cookie of an unconsented category the browser holds, and log it in enforce mode", async () => {
+      const logs: string[] = [];
+      const app = createApp({ registry: registryWith(), log: (line) => logs.push(line) });
+      // What a script's write past the client guard leaves in the jar: the next request carries it.
+      const response = await call(app, "https://westhub.app/pricing", { headers: { cookie: "_ga=GA1.1.1.1; session=y" } });
+      expect(response.headers.getSetCookie().some((l) => /^_ga=; Max-Age=0/.test(l))).toBe(true);
+      const lines = logs.map((l) => JSON.parse(l));
+      expect(lines).toContainEqual(expect.objectContaining({ consentry: "cookie-expired", action: "expire-cookie", cookie: "_ga", category: "analytics", reason: "no-choice", path: "/pricing" }));
+      expect(lines.filter((l) => l.consentry === "cookie-expired")).toHaveLength(1);
+      await response.text();
+    });
+
     it("should forward the cookies untouched in report-only mode", async () => {
       const app = createApp({ registry: registryWith((p) => p.routes!.unshift({ pattern: "/echo", mode: "report-only" })), log: () => {} });
       expect((await echoed(await call(app, "https://westhub.app/echo", { headers: { cookie: "_fbp=x; session=y" } }))).cookie).toBe("_fbp=x; session=y");

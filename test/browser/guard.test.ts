@@ -1,0 +1,178 @@
+/**
+ * The client guard holds wherever a write comes from, in real Chromium: a
+ * `document.cookie` defined on the document itself before any page script (what
+ * the EDPS Website Evidence Collector and other audit tools install), a
+ * same-origin frame's realm, `cookieStore`; and storage is governed like cookies:
+ * `localStorage`, `sessionStorage` and IndexedDB.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { cookieNames, trackedPage, useBrowser } from "./support/browser.ts";
+
+const ORIGIN = inject("origin");
+const EU = inject("consentryEU");
+const WHEREBY_EU = inject("consentryWherebyEU");
+/** WestHub, an EU visitor with no choice: required cookies only. */
+const REQUIRED_COOKIES = ["__cf_bm", "session"];
+
+const browser = useBrowser();
+
+/**
+ * What the Website Evidence Collector installs before the page runs (its
+ * lib/setup-cookie-recording.js): an own `cookie` accessor on the document that
+ * records each write and passes it on to the setter it captured first.
+ */
+function instanceCookieHook(): void {
+  const proto = Object.getOwnPropertyDescriptor(Document.prototype, "cookie")!;
+  const writes: string[] = [];
+  (window as unknown as { __cookieWrites: string[] }).__cookieWrites = writes;
+  Object.defineProperty(document, "cookie", {
+    configurable: true,
+    get: () => proto.get!.call(document),
+    set: (value: string) => {
+      writes.push(String(value).split("=")[0]!.trim());
+      proto.set!.call(document, value);
+    },
+  });
+}
+
+async function written(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cookieWrites: string[] }).__cookieWrites);
+}
+
+async function instrumented(): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await trackedPage(browser());
+  await context.addInitScript(instanceCookieHook);
+  return { context, page };
+}
+
+describe("a cookie property defined on the document before any page script", () => {
+  it("should let the tag manager's writes through without Consentry (the control)", async () => {
+    const { context, page } = await instrumented();
+    await page.goto(`${ORIGIN}/tag-manager`, { waitUntil: "load" });
+    expect(await written(page)).toEqual(expect.arrayContaining(["_ga", "_fbp"]));
+    expect(await cookieNames(context)).toEqual(expect.arrayContaining(["_ga", "_fbp"]));
+    await context.close();
+  });
+
+  it("should refuse the tag manager's _ga and _fbp writes before they reach the hook or the jar", async () => {
+    const { context, page } = await instrumented();
+    await page.goto(`${EU}/tag-manager`, { waitUntil: "load" });
+    expect(await page.evaluate(() => (window as unknown as { __tagManager?: string }).__tagManager)).toBe("ran");
+    expect(await written(page)).toEqual([]);
+    expect(await cookieNames(context)).toEqual(REQUIRED_COOKIES);
+    // An allowed write still passes through the tool's hook to the jar.
+    await page.evaluate(() => (document.cookie = "csrf=1; path=/"));
+    expect(await written(page)).toEqual(["csrf"]);
+    expect(await cookieNames(context)).toContain("csrf");
+    // The page still reads its refused write back, as the guard promises on the prototype.
+    expect(await page.evaluate(() => document.cookie)).toContain("_ga=GA1.1.injected");
+    await context.close();
+  });
+});
+
+describe("other realms and APIs", () => {
+  it("should refuse a write from a same-origin about:blank frame, reached by contentDocument or contentWindow", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      const frame = document.createElement("iframe");
+      document.body.append(frame);
+      frame.contentDocument!.cookie = "_ga=frame; path=/";
+      frame.contentWindow!.document.cookie = "_fbp=frame; path=/";
+      // The frame's own prototype, fetched fresh from its realm, is the guarded one.
+      Object.getOwnPropertyDescriptor((frame.contentWindow as unknown as typeof globalThis).Document.prototype, "cookie")!.set!.call(frame.contentDocument, "_gid=frame; path=/");
+      frame.contentDocument!.cookie = "csrf=frame; path=/";
+    });
+    const names = await cookieNames(context);
+    expect(names).toContain("csrf");
+    expect(names.filter((n) => !["csrf", ...REQUIRED_COOKIES].includes(n))).toEqual([]);
+    await context.close();
+  });
+
+  it("should refuse cookieStore.set of an unconsented cookie and pass an allowed one", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    const store = await page.evaluate(async () => {
+      const cs = (window as unknown as { cookieStore?: { set(a: unknown, b?: string): Promise<void> } }).cookieStore;
+      if (cs === undefined) return false;
+      await cs.set("_ga", "store");
+      await cs.set({ name: "_fbp", value: "store" });
+      await cs.set("csrf", "store");
+      return true;
+    });
+    expect(store).toBe(true);
+    const names = await cookieNames(context);
+    expect(names).toContain("csrf");
+    expect(names).not.toContain("_ga");
+    expect(names).not.toContain("_fbp");
+    await context.close();
+  });
+});
+
+/** The advertising key Google's tags keep in localStorage (`_gcl_ls`, named by the catalog's `^_gcl_.+$`). */
+async function storageState(page: Page): Promise<{ local: string | null; session: string | null; idb: string }> {
+  return page.evaluate(async () => {
+    localStorage.setItem("_gcl_ls", "ad");
+    sessionStorage.setItem("_gcl_ss", "ad");
+    let idb: string;
+    try {
+      idb = await new Promise<string>((resolve) => {
+        const request = indexedDB.open("_gcl_db");
+        request.onsuccess = () => {
+          request.result.close();
+          resolve("opened");
+        };
+        request.onerror = () => resolve("error");
+      });
+    } catch (error) {
+      idb = `refused: ${(error as Error).name}`;
+    }
+    return { local: localStorage.getItem("_gcl_ls"), session: sessionStorage.getItem("_gcl_ss"), idb };
+  });
+}
+
+/** Makes a choice in place and waits until the page settled (it reloads itself when the choice needs it). */
+async function choose(page: Page, action: string, reloads: boolean): Promise<void> {
+  // A reload cuts the call short: its promise never settles in this document.
+  const call = page.evaluate(([a, reload]) => {
+    const settled = (window as unknown as { consentry: { choose(a: string): Promise<void> } }).consentry.choose(a);
+    return reload ? undefined : settled;
+  }, [action, reloads] as const);
+  if (reloads) await Promise.all([page.waitForEvent("load"), call]);
+  else await call;
+  await page.waitForTimeout(300);
+}
+
+describe("storage beyond cookies (Whereby: advertising needs consent)", () => {
+  it("should refuse an advertising key before consent, allow it after Accept all, and clear it on withdrawal", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    expect(await storageState(page)).toEqual({ local: null, session: null, idb: "refused: TypeError" });
+    // A key no rule names follows the unknown-cookie rule: Whereby blocks unknown cookies, so it is refused.
+    expect(await page.evaluate(() => (localStorage.setItem("mystery", "1"), localStorage.getItem("mystery")))).toBeNull();
+
+    // Whereby's page holds refused hosts the choice now allows: it reloads.
+    await choose(page, "accept-all", true);
+    expect(await storageState(page)).toEqual({ local: "ad", session: "ad", idb: "opened" });
+
+    await choose(page, "reject-all", true);
+    // Narrowed consent reloads the page; the guard clears what the rules now refuse.
+    expect(await page.evaluate(() => [localStorage.getItem("_gcl_ls"), sessionStorage.getItem("_gcl_ss")])).toEqual([null, null]);
+    expect(await storageState(page)).toEqual({ local: null, session: null, idb: "refused: TypeError" });
+    await context.close();
+  });
+
+  it("should refuse setItem from a frame's realm too", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    const value = await page.evaluate(() => {
+      const frame = document.createElement("iframe");
+      document.body.append(frame);
+      frame.contentWindow!.localStorage.setItem("_gcl_ls", "frame");
+      return localStorage.getItem("_gcl_ls");
+    });
+    expect(value).toBeNull();
+    await context.close();
+  });
+});
