@@ -3,7 +3,6 @@
  * data: one entry per category with its state for this visitor, the vendors the
  * policy names and the cookies it declares. Pure: rendering lives elsewhere.
  */
-import { cookieInfo } from "../catalog/lookup.ts";
 import type { Decision } from "../decision/decide.ts";
 import type { Locale } from "../i18n/negotiate.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
@@ -34,8 +33,8 @@ export interface CookieRow {
  * What the catalog says about a name the declaration shows: exact, else by prefix
  * (`_ga_*` is looked up as `_ga_`, which the Open Cookie Database lists as a prefix).
  */
-function catalogFacts(name: string): { purpose: string | null; retention: string | null } {
-  const info = cookieInfo(name.endsWith("*") ? name.slice(0, -1) : name);
+function catalogFacts(policy: CompiledPolicy, name: string): { purpose: string | null; retention: string | null } {
+  const info = policy.cookieInfo(name.endsWith("*") ? name.slice(0, -1) : name);
   return { purpose: info?.purpose ?? null, retention: info?.retention ?? null };
 }
 
@@ -69,14 +68,14 @@ function listing(policy: CompiledPolicy): Map<string, Pick<CategoryView, "vendor
       const owner = rule.vendor === undefined ? undefined : policy.vendors.find((v) => v.id === rule.vendor);
       const vendor = rule.vendor === undefined ? null : (owner?.name ?? rule.vendor);
       for (const name of cookieLabels(rule)) {
-        const known = catalogFacts(name);
+        const known = catalogFacts(policy, name);
         add({ name, vendor, privacyPolicy: owner?.privacyPolicy, purpose: rule.purpose ?? known.purpose, retention: rule.retention ?? known.retention, domains: rule.domains });
       }
     }
     for (const vendor of vendors) {
       for (const match of vendor.cookies) {
         for (const name of cookieLabels(match)) {
-          const known = catalogFacts(name);
+          const known = catalogFacts(policy, name);
           add({ name, vendor: vendor.name, privacyPolicy: vendor.privacyPolicy, purpose: match.purpose ?? known.purpose, retention: match.retention ?? known.retention, domains: [] });
         }
       }

@@ -71,6 +71,8 @@ export interface CompiledPolicy {
   vendorForHost(host: string): CompiledVendor | undefined;
   /** A vendor by id: the policy's own, the curated catalog's, an imported one. */
   vendorById(id: string): CompiledVendor | undefined;
+  /** What the catalog it was compiled against says about a cookie name (the declaration's purposes and lifetimes). */
+  cookieInfo(name: string): ReturnType<Catalog["cookieInfo"]>;
   route(url: URL): CompiledRoute;
   /** Google Consent Mode v2: the categories each signal needs. */
   consentMode: Readonly<Record<ConsentModeSignal, readonly string[]>>;
@@ -182,6 +184,7 @@ export function compilePolicy(policy: Policy, catalog: Catalog): CompiledPolicy 
     storageRules: policy.storage.map(({ name, pattern, category }) => ({ name, pattern, category })),
     vendorForHost,
     vendorById,
+    cookieInfo: (name) => catalog.cookieInfo(name),
     route(url) {
       for (const { pattern, compiled } of routes) {
         if (pattern.test(url)) return compiled;

@@ -15,7 +15,7 @@ const data: CatalogData = {
 };
 
 describe("workerCatalog", () => {
-  const policies = [{ id: "p", vendors: [{ id: "acme" }], cookies: [{ name: "_named", category: "functional" }] }];
+  const policies = [{ id: "p", vendors: [{ id: "acme" }], cookies: [{ name: "_named", category: "functional" }, { pattern: "^(?:_oth|_other)$", category: "marketing" }] }];
   const trimmed = createCatalog(workerCatalog(data, policies));
   const whole = createCatalog(data);
 
@@ -25,8 +25,13 @@ describe("workerCatalog", () => {
     expect(trimmed.imported.cookieInfo("_named")).toMatchObject({ purpose: "Named by a policy.", retention: "session" });
   });
 
+  it("should keep them for a cookie a policy's pattern matches", () => {
+    expect(trimmed.imported.cookieInfo("_oth")).toEqual(whole.imported.cookieInfo("_oth"));
+    expect(createCatalog(workerCatalog(data, [{ id: "p" }])).imported.cookieInfo("_oth")!.purpose).toBeUndefined();
+  });
+
   it("should drop the texts elsewhere but keep everything a decision reads", () => {
-    const other = trimmed.imported.cookieInfo("_oth")!;
+    const other = createCatalog(workerCatalog(data, [{ id: "p" }])).imported.cookieInfo("_oth")!;
     expect(other).toEqual({ ...whole.imported.cookieInfo("_oth"), purpose: undefined, retention: undefined });
     expect(other.purpose).toBeUndefined();
     expect(other.category).toBe("marketing");
