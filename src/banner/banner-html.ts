@@ -86,6 +86,8 @@ export function bannerHtml(input: BannerInput): string {
     `<section id="${e(id)}" class="cy" role="region" aria-label="${e(m.bannerLabel)}" lang="${input.locale}" data-consentry-ui>` +
     `<form method="post" action="${PATHS.consent}">` +
     `<input type="hidden" name="return" value="${e(input.returnPath)}">` +
+    // "Continue without accepting" (CNIL, 2020 recommendation §2.2): closing the banner is a refusal.
+    (input.open ? "" : `<button type="submit" name="action" value="reject-all" class="cy-d">${e(m.continueWithout)}</button>`) +
     `<h2>${title}</h2>` +
     `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a>` +
     (input.privacyPolicy === undefined ? "" : ` · <a href="${e(input.privacyPolicy)}">${e(m.privacyPolicy)}</a>`) +
