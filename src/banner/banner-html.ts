@@ -54,7 +54,12 @@ function vendorSwitches(category: CategoryView, m: Messages): string {
   return `<fieldset class="cy-v"><legend>${e(m.vendors)}</legend>${items.join("")}</fieldset>`;
 }
 
-function toggle(category: CategoryView, m: Messages, perVendor: boolean): string {
+/**
+ * `brief`: the banner on the site's pages, which must stay within its 4 KB. There a
+ * required category is its name and "Always on" (nothing to choose); its description
+ * and third parties are on the settings page and in the cookie declaration, one link away.
+ */
+function toggle(category: CategoryView, m: Messages, perVendor: boolean, brief: boolean): string {
   const id = `cy-${e(category.id)}`;
   let control: string;
   if (category.state === "required") control = `<input type="checkbox" id="${id}" checked disabled> ${e(category.label)} <small>${e(m.alwaysOn)}</small>`;
@@ -74,6 +79,7 @@ function toggle(category: CategoryView, m: Messages, perVendor: boolean): string
   const details = [vendors.length > 0 && !switches ? `${e(m.vendors)}: ${vendors.join(", ")}` : ""].filter(Boolean);
   // The label wraps its checkbox: no `for` needed (HTML §4.10.4).
   const tag = category.state === "forbidden" ? "div" : "label";
+  if (brief && category.state === "required") return `<div class="cy-c"><${tag}>${control}</${tag}></div>`;
   return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${switches ? vendorSwitches(category, m) : ""}${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
 }
 
@@ -101,6 +107,8 @@ export function bannerHtml(input: BannerInput): string {
     `<section id="${e(id)}" class="cy" role="region" aria-label="${e(m.bannerLabel)}" lang="${input.locale}" data-consentry-ui>` +
     `<form method="post" action="${PATHS.consent}">` +
     `<input type="hidden" name="return" value="${e(input.returnPath)}">` +
+    // "Continue without accepting" (CNIL, 2020 recommendation §2.2): closing the banner is a refusal.
+    (input.open ? "" : `<button type="submit" name="action" value="reject-all" class="cy-d">${e(m.continueWithout)}</button>`) +
     `<h2>${title}</h2>` +
     `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a>` +
     (input.privacyPolicy === undefined ? "" : ` · <a href="${e(input.privacyPolicy)}">${e(m.privacyPolicy)}</a>`) +
@@ -109,7 +117,7 @@ export function bannerHtml(input: BannerInput): string {
     gpc +
     `<div class="cy-r"><button type="submit" name="action" value="reject-all">${e(m.rejectAll)}</button><button type="submit" name="action" value="accept-all">${e(m.acceptAll)}</button></div>` +
     `<details${input.open ? " open" : ""}><summary>${e(m.customise)}</summary>` +
-    input.categories.map((c) => toggle(c, m, input.vendorSwitches === true)).join("") +
+    input.categories.map((c) => toggle(c, m, input.vendorSwitches === true, input.open !== true)).join("") +
     `<p><a href="${PATHS.cookies}">${e(format(m.declarationTitle, { site: input.siteName }))}</a></p>` +
     `<div class="cy-x"><button type="submit" name="action" value="custom">${e(m.saveChoices)}</button></div>` +
     `</details></form></section>`

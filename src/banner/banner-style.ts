@@ -12,7 +12,7 @@ export const BANNER_CSS = [
   ".cy h2{font-size:1.1em;margin:0}.cy p{margin:.4em 0}.cy a,.cy summary{color:var(--a)}",
   ".cy-r{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0}",
   ".cy-r button,.cy-x button{flex:1 1 10rem;font:inherit;font-weight:600;padding:.6em 1em;border:2px solid var(--f);border-radius:6px;background:var(--f);color:var(--b);cursor:pointer}",
-  ".cy summary{cursor:pointer;font-weight:600}",
+  ".cy summary{cursor:pointer;font-weight:600}.cy-d{float:right;border:0;background:none;font:inherit;color:var(--a)}",
   ".cy-c{border-top:1px solid var(--l);padding:.5em 0}.cy-c label{font-weight:600;display:flex;gap:.5em;align-items:center}",
   ".cy-v{border:0;margin:0;padding:0 0 0 1.7em}.cy-v legend{padding:0;color:var(--m)}.cy-v label{font-weight:400}",
   ".cy-c input{width:1.2em;height:1.2em;accent-color:var(--a)}.cy-c small,.cy-c p{color:var(--m)}.cy-g{font-weight:600}",

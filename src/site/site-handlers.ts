@@ -19,6 +19,7 @@ import { PATHS } from "../paths.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
 import { eraseReceipt, readReceipt } from "../receipts/receipt-store.ts";
+import { receiptMissingPage, receiptPage, wantsHtml } from "./receipt-page.ts";
 import { cookiesPage, settingsPage } from "./settings-page.ts";
 
 export interface SiteOptions {
@@ -89,13 +90,23 @@ export function receiptHandler({ registry, now }: SiteOptions): Handler<AppEnv> 
   return async (c) => {
     const policy = policyFor(c, registry);
     if (policy === undefined) return c.notFound();
+    const html = wantsHtml(c.req.header("accept") ?? null);
+    const language = languageFor(policy, c.req.raw);
+    const missing = (error: string, extra: Record<string, string> = {}) =>
+      html ? receiptMissingPage({ message: error, language, status: 404 }) : c.json({ error, ...extra }, 404, NO_STORE);
     const id = await receiptIdOf(c, policy, now());
-    if (id === null) return c.json({ error: "this browser holds no consent record" }, 404, NO_STORE);
+    if (id === null) return missing("this browser holds no consent record");
     const db = c.env?.RECEIPTS;
-    if (db === undefined) return c.json({ error: "receipts are not stored on this deployment" }, 404, NO_STORE);
+    if (db === undefined) return missing("receipts are not stored on this deployment");
     const receipt = await readReceipt(db, id);
-    if (receipt === null) return c.json({ error: "no receipt with this id: it is still being written, or it was erased", id }, 404, NO_STORE);
-    return c.json(receipt, 200, NO_STORE);
+    if (receipt === null) return missing("no receipt with this id: it is still being written, or it was erased", { id });
+    // The same URL answers a browser and a script: caches must keep the two apart.
+    if (html) {
+      const page = receiptPage({ policy, receipt, language });
+      page.headers.set("vary", "Accept");
+      return page;
+    }
+    return c.json(receipt, 200, { ...NO_STORE, vary: "Accept" });
   };
 }
 

@@ -78,3 +78,12 @@ describe("a policy's category texts per language", () => {
     expect(banner((await rewrite(PAGE, { policy: partial, language: "it" })).html)).toContain("> Analytics<");
   });
 });
+
+describe("a placeholder in the visitor's language", () => {
+  it("should name the category with the policy's German label", async () => {
+    const page = `<body><iframe src="https://www.youtube.com/embed/x" title="Video"></iframe></body>`;
+    const { html } = await rewrite(page, { policy: whereby, language: "de" });
+    expect(html).toContain("Werbung");
+    expect(html).not.toMatch(/„Advertising“/);
+  });
+});

@@ -6,8 +6,7 @@
 export const en = {
   bannerLabel: "Cookie consent",
   bannerTitle: "Cookies on {site}",
-  bannerText:
-    "We use cookies the site needs to work. With your consent we would also use others, listed under Customise. Rejecting is as easy as accepting, and you can change your mind at any time under Cookie settings.",
+  bannerText: "We use cookies the site needs and, with your consent, others listed under Customise. Change your mind any time under Cookie settings.",
   cookiePolicy: "Cookie policy",
   acceptAll: "Accept all",
   rejectAll: "Reject all",
