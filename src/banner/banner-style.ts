@@ -8,6 +8,8 @@
 export const BANNER_CSS = [
   ".cy,.cy-s{--b:#fff;--f:#1d232b;--m:#4a5361;--a:#0b57d0;--l:#8a94a3;font:15px/1.45 system-ui,sans-serif;color:var(--f)}",
   ".cy{box-sizing:border-box;max-width:44rem;padding:1rem 1.25rem;background:var(--b);border:1px solid var(--l)}",
+  // Without JavaScript (which pads by the banner's real height) a short page's end must still scroll above it.
+  "body:has(#consentry){padding-bottom:85vh}",
   "#consentry{position:fixed;z-index:2147483647;inset:auto 0 0;max-height:85vh;overflow:auto;margin:0 auto;border-bottom:0;border-radius:8px 8px 0 0;box-shadow:0 -2px 12px #0003}",
   ".cy h2{font-size:1.1em;margin:0}.cy p{margin:.4em 0}.cy a,.cy summary{color:var(--a)}",
   ".cy-r{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0}",

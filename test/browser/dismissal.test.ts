@@ -56,9 +56,14 @@ describe.each([
     }
   });
 
-  it("should leave a short page's footer links reachable while it shows, on a phone too", async () => {
-    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 700 }]) {
-      const { context, page } = await trackedPage(browser(), { context: { viewport } });
+  it("should leave a short page's footer links reachable while it shows, on a phone too, with and without JavaScript", async () => {
+    for (const [viewport, javaScript] of [
+      [{ width: 1280, height: 720 }, true],
+      [{ width: 390, height: 700 }, true],
+      [{ width: 1280, height: 720 }, false],
+      [{ width: 390, height: 700 }, false],
+    ] as const) {
+      const { context, page } = await trackedPage(browser(), { context: { viewport }, javaScript });
       await page.goto(`${site}/pricing`);
       await page.locator("#consentry summary").click();
       const link = page.locator("footer").getByRole("link", { name: "Cookie policy" });
@@ -66,7 +71,7 @@ describe.each([
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       const box = (await link.boundingBox())!;
       const banner = (await page.locator("#consentry").boundingBox())!;
-      expect(box.y + box.height, JSON.stringify(viewport)).toBeLessThanOrEqual(banner.y);
+      expect(box.y + box.height, `${JSON.stringify(viewport)} JavaScript ${javaScript}`).toBeLessThanOrEqual(banner.y);
       const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [box.x + box.width / 2, box.y + box.height / 2]);
       expect(hit).toBe("Cookie policy");
       await Promise.all([page.waitForURL(/\/cookie-policy$/), link.click()]);
