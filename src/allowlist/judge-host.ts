@@ -41,11 +41,11 @@ export function isFirstParty(policy: CompiledPolicy, host: string): boolean {
  * name; from the imported catalog under `by-category` where the regime leaves
  * unclassified hosts open (`open`: nothing is listed, so nothing has to fit a header).
  */
-export function loadsUndeclared(policy: CompiledPolicy, vendor: CompiledVendor, context: Pick<JudgeContext, "decision">): boolean {
+export function loadsUndeclared(policy: CompiledPolicy, vendor: CompiledVendor, context?: Pick<JudgeContext, "decision">): boolean {
   if (vendor.declared) return true;
-  if (context.decision.vendorGrants.has(vendor.id)) return true;
+  if (context?.decision.vendorGrants.has(vendor.id)) return true;
   if (policy.thirdParties.undeclared !== "by-category") return false;
-  return vendor.curated || policy.thirdParties.unclassified[context.decision.regime] === "allow";
+  return vendor.curated || (context !== undefined && policy.thirdParties.unclassified[context.decision.regime] === "allow");
 }
 
 /** `host` is lower-case, without a trailing dot; `pageHost` is the page's own host name. */
