@@ -28,7 +28,7 @@ describe("the guard's hosts (src/html/page-plan.ts)", () => {
   });
 
   it("should name no host where both lists are long and the allowlist is closed: the CSP refuses the rest", () => {
-    const c = context("DE", null, westhub.optionalCategories);
+    const c = context("DE", null, [...westhub.optionalCategories]);
     const list = allowlistFor(c);
     expect(list.open).toBe(false);
     expect(list.hosts.join(" ").length).toBeGreaterThan(512);
