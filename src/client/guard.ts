@@ -15,6 +15,8 @@
  *   (as it does wherever storage is disallowed: libraries catch it), and storage keys
  *   the rules refuse are cleared when a page loads (after a withdrawal); clearing
  *   IndexedDB databases too did not fit the weight budget: refused, they stay unopened;
+ *   the names it refused or does not know are reported to the edge once, as the page goes
+ *   (/_consentry/storage-report: names only, for the inventory);
  * - the hooks hold wherever the write comes from: a `cookie` property defined on the
  *   document itself before the page ran (audit tools and extensions do that) is wrapped
  *   too, and a same-origin frame's realm (`about:blank` above all, where scripts write
@@ -65,10 +67,18 @@ type Realm = Window & typeof globalThis;
   /** An attribute's URL: a `srcset` is refused by its first candidate. */
   const refusedAttribute = (value: unknown): boolean => refused(String(value).split(/[\s,]/)[0]);
 
-  /** A cookie name, storage key or database name the rules refuse. */
-  const blocked = (name: unknown): boolean => {
+  /**
+   * Names written on this page that the rules refused or do not know, reported once as the page
+   * goes (names only, never values; at most 20, each cut to 64 characters). Where unknown names
+   * pass (`block` rules), a name no rule refuses may be unknown or allowed: the edge tells.
+   */
+  const seen = new Set<string>();
+  /** A cookie name, storage key or database name the rules refuse; `quiet` when the device held it already. */
+  const blocked = (name: unknown, quiet?: 1): boolean => {
     const hit = rules.n.indexOf(name as string) >= 0 || rules.p.some((p) => new RegExp(p).test(String(name)));
-    return rules.m === "allow" ? !hit : hit;
+    const refuse = rules.m === "allow" ? !hit : hit;
+    if (!quiet && (refuse || !hit) && seen.size < 20) seen.add(String(name).slice(0, 64));
+    return refuse;
   };
 
   const define = Object.defineProperty;
@@ -130,7 +140,10 @@ type Realm = Window & typeof globalThis;
   // The consent endpoint is reached with the browser's own fetch, whatever the page later puts in its place.
   const fetch0 = fetch;
   hook(main, "fetch", ([input]) => refused((input as Request).url || input), () => ((held = true), Promise.reject(new TypeError("consent"))));
+  const beacon = navigator.sendBeacon.bind(navigator);
   hook(navigator, "sendBeacon", ([url]) => refused(url), () => false);
+  // Sent as the page goes (Page Lifecycle: pagehide, not unload), as a beacon: it outlives the page.
+  main.addEventListener("pagehide", () => seen.size && beacon("/_consentry/storage-report", JSON.stringify([here.pathname, ...seen])));
   // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
@@ -198,7 +211,7 @@ type Realm = Window & typeof globalThis;
     // Only on the reload itself: the page is its referrer (a URL with a fragment keeps the self-referrer).
     if (referrer !== null && d.referrer === here.href) define(d, "referrer", { value: referrer });
     // What the rules refuse and the device still holds (written before a withdrawal) goes.
-    for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
+    for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key, 1)) s.removeItem(key);
   } catch {}
   // A full sessionStorage throws here: the banner then posts its form, which brings the new page too.
   const reload = (): void => {

@@ -176,3 +176,77 @@ describe("storage beyond cookies (Whereby: advertising needs consent)", () => {
     await context.close();
   });
 });
+
+describe("storage names reported to the edge", () => {
+  // The report leaves on `pagehide`. Playwright does not show the requests of a page that is going
+  // (its keepalive loads belong to no page any more), so the tests dispatch the event themselves:
+  // the same listener, the same request from Chromium's own network stack.
+  const hide = (page: Page) => page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide")));
+
+  it("should report the names it refused or did not know once, as the page goes, names only, and the edge take them", async () => {
+    const { context, page } = await trackedPage(browser());
+    const reports: { body: string | null; headers: Promise<Record<string, string>> }[] = [];
+    const answers: number[] = [];
+    context.on("request", (r) => {
+      if (r.url().endsWith("/_consentry/storage-report")) reports.push({ body: r.postData(), headers: r.allHeaders() });
+    });
+    context.on("response", (r) => {
+      if (r.url().endsWith("/_consentry/storage-report")) answers.push(r.status());
+    });
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      localStorage.setItem("_gcl_ls", "secret-value");
+      localStorage.setItem("_gcl_ls", "again");
+      sessionStorage.setItem("mystery", "secret-value");
+      document.cookie = "_fbp=secret-value; path=/";
+      try {
+        indexedDB.open("_gcl_db");
+      } catch {}
+    });
+    await page.waitForTimeout(300);
+    expect(reports).toEqual([]); // nothing while the page is open
+    await hide(page);
+    await expect.poll(() => answers).toEqual([204]);
+    expect(reports).toHaveLength(1);
+    expect(JSON.parse(reports[0]!.body!)).toEqual(["/pricing", "_gcl_ls", "mystery", "_fbp", "_gcl_db"]);
+    expect(reports[0]!.body).not.toContain("secret-value");
+    // What the endpoint checks before it takes a report (test/inventory/storage-report-endpoint.test.ts).
+    expect(await reports[0]!.headers).toMatchObject({ origin: WHEREBY_EU, "content-type": "text/plain;charset=UTF-8" });
+    await context.close();
+  });
+
+  it("should cap what it sends: twenty names, 64 characters each", async () => {
+    const { context, page } = await trackedPage(browser());
+    const bodies: string[] = [];
+    context.on("request", (r) => {
+      if (r.url().endsWith("/_consentry/storage-report")) bodies.push(r.postData()!);
+    });
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      for (let i = 0; i < 50; i++) localStorage.setItem(`k${i}_${"x".repeat(100)}`, "v");
+    });
+    await hide(page);
+    await expect.poll(() => bodies.length).toBe(1);
+    const [path, ...names] = JSON.parse(bodies[0]!) as string[];
+    expect(path).toBe("/pricing");
+    expect(names).toHaveLength(20);
+    expect(names.every((n) => n.length === 64)).toBe(true);
+    await context.close();
+  });
+
+  it("should send nothing from a page whose scripts wrote only what the rules allow", async () => {
+    const { context, page } = await trackedPage(browser());
+    const reports: string[] = [];
+    context.on("request", (r) => {
+      if (r.url().includes("storage-report")) reports.push(r.postData()!);
+    });
+    // WestHub names csrf as a required cookie (the Whereby policy names no cookie of its own).
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => (document.cookie = "csrf=1; path=/"));
+    expect(await cookieNames(context)).toContain("csrf");
+    await hide(page);
+    await page.waitForTimeout(500);
+    expect(reports).toEqual([]);
+    await context.close();
+  });
+});
