@@ -13,8 +13,7 @@
  *   device): `localStorage`/`sessionStorage` keys and IndexedDB database names go by
  *   the same rules; a refused `setItem` is dropped, a refused `indexedDB.open` throws
  *   (as it does wherever storage is disallowed: libraries catch it), and storage keys
- *   the rules refuse are cleared when a page loads (after a withdrawal); clearing
- *   IndexedDB databases too did not fit the weight budget: refused, they stay unopened;
+ *   and IndexedDB databases the rules refuse are cleared when a page loads (after a withdrawal);
  *   the names it refused or does not know are reported to the edge once, as the page goes
  *   (/_consentry/storage-report: names only, for the inventory);
  * - the hooks hold wherever the write comes from: a `cookie` property defined on the
@@ -59,7 +58,7 @@ type Realm = Window & typeof globalThis;
     try {
       const u = new URL(String(url), d.baseURI);
       const host = u.hostname;
-      return /^(?:https?|wss?):$/.test(u.protocol) && host !== here.hostname && (hosts === null ? listed(host, config.b) : !listed(host, hosts));
+      return /^(http|ws)s?:$/.test(u.protocol) && host !== here.hostname && (hosts === null ? listed(host, config.b) : !listed(host, hosts));
     } catch {
       return false; // unparsable: the browser's allowlist decides
     }
@@ -68,16 +67,16 @@ type Realm = Window & typeof globalThis;
   const refusedAttribute = (value: unknown): boolean => refused(String(value).split(/[\s,]/)[0]);
 
   /**
-   * Names written on this page that the rules refused or do not know, reported once as the page
-   * goes (names only, never values; at most 20, each cut to 64 characters). Where unknown names
-   * pass (`block` rules), a name no rule refuses may be unknown or allowed: the edge tells.
+   * Names the rules refused on this page (before consent, or held on the device since a
+   * withdrawal), reported once as the page goes: names only, never values; at most 20, each cut
+   * to 64 characters. Where the policy refuses unknown names (`allow` rules) they are among them.
    */
   const seen = new Set<string>();
-  /** A cookie name, storage key or database name the rules refuse; `quiet` when the device held it already. */
-  const blocked = (name: unknown, quiet?: 1): boolean => {
+  /** A cookie name, storage key or database name the rules refuse. */
+  const blocked = (name: unknown): boolean => {
     const hit = rules.n.indexOf(name as string) >= 0 || rules.p.some((p) => new RegExp(p).test(String(name)));
-    const refuse = rules.m === "allow" ? !hit : hit;
-    if (!quiet && (refuse || !hit) && seen.size < 20) seen.add(String(name).slice(0, 64));
+    const refuse = (rules.m === "allow") !== hit;
+    if (refuse && seen.size < 20) seen.add(String(name).slice(0, 64));
     return refuse;
   };
 
@@ -140,10 +139,9 @@ type Realm = Window & typeof globalThis;
   // The consent endpoint is reached with the browser's own fetch, whatever the page later puts in its place.
   const fetch0 = fetch;
   hook(main, "fetch", ([input]) => refused((input as Request).url || input), () => ((held = true), Promise.reject(new TypeError("consent"))));
-  const beacon = navigator.sendBeacon.bind(navigator);
   hook(navigator, "sendBeacon", ([url]) => refused(url), () => false);
   // Sent as the page goes (Page Lifecycle: pagehide, not unload), as a beacon: it outlives the page.
-  main.addEventListener("pagehide", () => seen.size && beacon("/_consentry/storage-report", JSON.stringify([here.pathname, ...seen])));
+  main.addEventListener("pagehide", () => seen.size && navigator.sendBeacon("/_consentry/storage-report", JSON.stringify([here.pathname, ...seen])));
   // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
@@ -211,7 +209,9 @@ type Realm = Window & typeof globalThis;
     // Only on the reload itself: the page is its referrer (a URL with a fragment keeps the self-referrer).
     if (referrer !== null && d.referrer === here.href) define(d, "referrer", { value: referrer });
     // What the rules refuse and the device still holds (written before a withdrawal) goes.
-    for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key, 1)) s.removeItem(key);
+    for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
+    // And so do IndexedDB databases (`databases()`: Chromium, Safari, Firefox 126+; elsewhere this throws, last).
+    indexedDB.databases().then((list) => list.forEach(({ name }) => blocked(name) && indexedDB.deleteDatabase(name!)));
   } catch {}
   // A full sessionStorage throws here: the banner then posts its form, which brings the new page too.
   const reload = (): void => {

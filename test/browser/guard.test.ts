@@ -163,6 +163,30 @@ describe("storage beyond cookies (Whereby: advertising needs consent)", () => {
     await context.close();
   });
 
+  it("should delete an IndexedDB database of a withdrawn category on the first page after the choice narrows", async () => {
+    const { context, page } = await trackedPage(browser());
+    const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).sort());
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    await choose(page, "accept-all", true);
+    // An advertising database (the catalog's ^_gcl_.+$) and one the rules allow after Accept all alike.
+    await page.evaluate(async () => {
+      for (const name of ["_gcl_db", "_ga_db"])
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve((request.result.close(), name));
+          request.onerror = () => reject(request.error);
+        });
+    });
+    expect(await databases()).toEqual(["_ga_db", "_gcl_db"]);
+    await page.goto(`${WHEREBY_EU}/`, { waitUntil: "load" });
+    await page.waitForTimeout(300);
+    expect(await databases()).toEqual(["_ga_db", "_gcl_db"]); // still consented: kept
+
+    await choose(page, "reject-all", true);
+    await expect.poll(databases).toEqual([]);
+    await context.close();
+  });
+
   it("should refuse setItem from a frame's realm too", async () => {
     const { context, page } = await trackedPage(browser());
     await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
