@@ -90,6 +90,71 @@ describe("other realms and APIs", () => {
     await context.close();
   });
 
+  it("should refuse a write through a frame reached by window.frames[i], before any script touched the frame element", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      // Markup parsed into the page and a frame appended: neither element's contentWindow is ever read.
+      document.body.insertAdjacentHTML("beforeend", "<iframe></iframe>");
+      (frames[frames.length - 1] as Window).document.cookie = "_ga=frames; path=/";
+      document.body.append(document.createElement("iframe"));
+      (window[window.length - 1] as Window).document.cookie = "_fbp=frames; path=/";
+      (window[window.length - 1] as Window).localStorage.setItem("_gcl_ls", "frames");
+      (frames[0] as Window).document.cookie = "csrf=frames; path=/";
+    });
+    const names = await cookieNames(context);
+    expect(names).toContain("csrf");
+    expect(names.filter((n) => !["csrf", ...REQUIRED_COOKIES].includes(n))).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBeNull();
+    await context.close();
+  });
+
+  it("should refuse writes into an about:blank popup the page opened", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    const opened = await page.evaluate(() => {
+      const popup = window.open("about:blank", "_blank");
+      if (popup === null) return false;
+      popup.document.cookie = "_ga=popup; path=/";
+      popup.localStorage.setItem("_gcl_ls", "popup");
+      popup.document.cookie = "csrf=popup; path=/";
+      popup.close();
+      return true;
+    });
+    expect(opened).toBe(true);
+    const names = await cookieNames(context);
+    expect(names).toContain("csrf");
+    expect(names.filter((n) => !["csrf", ...REQUIRED_COOKIES].includes(n))).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBeNull();
+    await context.close();
+  });
+
+  it("should let a srcdoc frame's own inline scripts through (no hook runs there first), and the next page take back what they wrote", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    const ran = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const frame = document.createElement("iframe");
+          frame.srcdoc = `<script>document.cookie = "_ga=srcdoc; path=/"; localStorage.setItem("_gcl_ls", "srcdoc"); indexedDB.open("_gcl_db").onsuccess = (e) => (e.target.result.close(), parent.postMessage("ran", "*"));</script>`;
+          addEventListener("message", (e) => resolve(String(e.data)));
+          setTimeout(() => resolve("timeout"), 3000);
+          document.body.append(frame);
+        }),
+    );
+    expect(ran).toBe("ran");
+    // The limit: the frame's realm is new and its scripts run before any script of the page can reach it.
+    expect(await cookieNames(context)).toContain("_ga");
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBe("srcdoc");
+
+    // The next response from the edge expires the cookie; the guard there clears the key and deletes the database.
+    await page.goto(`${EU}/`, { waitUntil: "load" });
+    expect(await cookieNames(context)).toEqual(REQUIRED_COOKIES);
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBeNull();
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
+    await context.close();
+  });
+
   it("should refuse cookieStore.set of an unconsented cookie and pass an allowed one", async () => {
     const { context, page } = await trackedPage(browser());
     await page.goto(`${EU}/pricing`, { waitUntil: "load" });
