@@ -37,7 +37,7 @@ describe("POST /_consentry/storage-report", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const lines = logs.map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      expect.objectContaining({ consentry: "storage-reported", policy: "westhub", route: "/billing{/*}?", path: "/billing/card", name: "_gcl_ls", category: "marketing" }),
+      { consentry: "storage-reported", policy: "westhub", route: "/billing{/*}?", path: "/billing/card", name: "_gcl_ls", category: "marketing", vendor: "google-ads", source: "vendor" },
       { consentry: "storage-reported", policy: "westhub", route: "/billing{/*}?", path: "/billing/card", name: "wh_mystery_key", category: null, vendor: null, source: "unknown" },
     ]);
     await post(JSON.stringify(["/billing/other", "wh_mystery_key"]), SAME_ORIGIN, app);
