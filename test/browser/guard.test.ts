@@ -301,6 +301,12 @@ describe("storage names reported to the edge", () => {
     expect(reports[0]!.body).not.toContain("secret-value");
     // What the endpoint checks before it takes a report (test/inventory/storage-report-endpoint.test.ts).
     expect(await reports[0]!.headers).toMatchObject({ origin: WHEREBY_EU, "content-type": "text/plain;charset=UTF-8" });
+    // Restored from the back/forward cache and hidden again: only what is new goes.
+    await hide(page);
+    await page.evaluate(() => localStorage.setItem("_gcl_later", "v"));
+    await hide(page);
+    await expect.poll(() => answers).toEqual([204, 204]);
+    expect(reports.map((r) => JSON.parse(r.body!))).toEqual([["/pricing", "_gcl_ls", "mystery", "_fbp", "_gcl_db"], ["/pricing", "_gcl_later"]]);
     await context.close();
   });
 
