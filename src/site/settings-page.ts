@@ -57,6 +57,10 @@ export function settingsPage(input: SettingsPageInput): Response {
 export function cookiesPage(input: { policy: CompiledPolicy; decision: Decision; language: Language; host: string }): Response {
   const m = input.language.messages;
   const title = format(m.declarationTitle, { site: input.policy.name });
-  const body = `<div class="cy"><h1>${e(title)}</h1>${declarationTableHtml(input.policy, categoryViews(input.policy, input.decision, input.language.locale), m, input.host)}</div>`;
+  const categories = categoryViews(input.policy, input.decision, input.language.locale);
+  // What each category is for, in the visitor's language: the banner on the site's pages
+  // names the categories and links here (src/banner/banner-html.ts, `brief`).
+  const purposes = `<dl>${categories.map((c) => `<dt>${e(c.label)}</dt><dd>${e(c.description)}</dd>`).join("")}</dl>`;
+  const body = `<div class="cy"><h1>${e(title)}</h1>${purposes}${declarationTableHtml(input.policy, categories, m, input.host)}</div>`;
   return documentResponse({ locale: input.language.locale, title, body });
 }

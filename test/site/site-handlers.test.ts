@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { escapeHtml } from "../../src/html/escape.ts";
 import { describe, expect, it } from "vitest";
 import { readReceipt } from "../../src/receipts/receipt-store.ts";
 import { westhub } from "../support/policies.ts";
@@ -126,5 +127,7 @@ describe("Consentry's own endpoints", () => {
     // The consent cookie under the name the browser really holds.
     expect(html).toContain("<code>__Host-consentry</code>");
     for (const cookie of westhub.declaredCookies) if (cookie.name !== undefined) expect(html).toContain(`<code>${cookie.name}</code>`);
+    // What each category is for: the banner on the site's pages names them and links here.
+    for (const category of westhub.categories) expect(html).toContain(`<dt>${escapeHtml(category.label)}</dt><dd>${escapeHtml(category.description)}</dd>`);
   });
 });
