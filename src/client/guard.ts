@@ -145,7 +145,7 @@ type Realm = Window & typeof globalThis;
   hook(navigator, "sendBeacon", ([url]) => refused(url), () => false);
   // Sent as the page goes (Page Lifecycle: pagehide, not unload), as a beacon: it outlives the page.
   // A page restored from the back/forward cache and hidden again sends only what is new.
-  main.addEventListener("pagehide", () => seen.size && navigator.sendBeacon(config.e + "/../storage-report", JSON.stringify([here.pathname, ...seen])) && seen.clear());
+  main.addEventListener("pagehide", () => seen.size && navigator.sendBeacon("/_consentry/storage-report", JSON.stringify([here.pathname, ...seen])) && seen.clear());
   // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
