@@ -12,7 +12,7 @@ import { messagesFor, type Messages } from "../i18n/messages.ts";
 import { negotiateLocale, type Locale } from "../i18n/negotiate.ts";
 import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 import { bannerHtml, settingsLinkHtml } from "./banner-html.ts";
-import { BANNER_CSS } from "./banner-style.ts";
+import { bannerCss } from "./brand-style.ts";
 import { optOutLinkLabel } from "./privacy-choices.ts";
 import { categoryViews } from "./view.ts";
 
@@ -46,7 +46,7 @@ export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Lang
   if (!decision.showBanner && position === "off") return null;
   const { locale, messages } = language;
   const returnPath = returnPathOf(request);
-  const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${BANNER_CSS}</style>`;
+  const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${bannerCss(policy.banner)}</style>`;
   const optOutLabel = optOutLinkLabel(policy, decision, messages);
   const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: decision.showBanner, optOutLabel });
   if (!decision.showBanner) return style + settings;
@@ -60,6 +60,7 @@ export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Lang
     returnPath,
     vendorSwitches: policy.banner.vendorSwitches,
     optOutLabel,
+    logo: policy.banner.brand?.logo,
   });
   return `${style}${banner}<script${nonceAttribute(nonces.script)} data-consentry-ui>${BANNER_JS}</script>${settings}`;
 }

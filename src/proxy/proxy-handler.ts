@@ -131,7 +131,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
       // A site policy that admits inline code only by nonce or hash must admit Consentry's own, by hash.
       const inline =
         enforce && isHtml(response) && response.headers.has("content-security-policy")
-          ? await inlineSources(pagePlan(context), cspNonces(response.headers))
+          ? await inlineSources(pagePlan(context), cspNonces(response.headers), policy.banner)
           : undefined;
       const shaped = shapeResponse({
         response,
