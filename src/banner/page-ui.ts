@@ -39,6 +39,15 @@ export function returnPathOf(request: Request): string {
   return url.pathname + url.search;
 }
 
+/**
+ * The same visitor state renders the same bytes, and most responses of an isolate
+ * share a handful of states: the HTML is kept per policy, keyed by everything that
+ * varies it (language, each category's state for this visitor, the return path, the
+ * page's CSP nonces). Bounded, and started afresh when full.
+ */
+const MAX_CACHED = 256;
+const rendered = new WeakMap<CompiledPolicy, Map<string, string | null>>();
+
 export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Language = languageFor(context.policy, context.request)): string | null {
   const { policy, decision, route, request } = context;
   if (decision.mode !== "enforce" || !route.banner) return null;
@@ -46,17 +55,48 @@ export function pageUiHtml(context: UiContext, nonces: CspNonces, language: Lang
   if (!decision.showBanner && position === "off") return null;
   const { locale, messages } = language;
   const returnPath = returnPathOf(request);
-  const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${bannerCss(policy.banner)}</style>`;
   const optOutLabel = optOutLinkLabel(policy, decision, messages);
-  const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: decision.showBanner, optOutLabel });
-  if (!decision.showBanner) return style + settings;
+  const categories = decision.showBanner ? categoryViews(policy, decision, locale) : [];
+  const key = JSON.stringify([
+    locale,
+    returnPath,
+    nonces.style,
+    nonces.script,
+    optOutLabel,
+    decision.showBanner,
+    categories.map((c) => [c.state, c.gpc, c.grantedVendors]),
+  ]);
+  let cache = rendered.get(policy);
+  if (cache === undefined) rendered.set(policy, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  if (cache.size >= MAX_CACHED) cache.clear();
+  const html = render(policy, nonces, messages, locale, returnPath, optOutLabel, decision.showBanner, categories);
+  cache.set(key, html);
+  return html;
+}
+
+function render(
+  policy: CompiledPolicy,
+  nonces: CspNonces,
+  messages: Messages,
+  locale: Locale,
+  returnPath: string,
+  optOutLabel: string | null,
+  showBanner: boolean,
+  categories: ReturnType<typeof categoryViews>,
+): string {
+  const position = policy.banner.settingsButton;
+  const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${bannerCss(policy.banner)}</style>`;
+  const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: showBanner, optOutLabel });
+  if (!showBanner) return style + settings;
   const banner = bannerHtml({
     siteName: policy.name,
     cookiePolicy: policy.links.cookiePolicy,
     privacyPolicy: policy.links.privacyPolicy,
     locale,
     messages,
-    categories: categoryViews(policy, decision, locale),
+    categories,
     returnPath,
     vendorSwitches: policy.banner.vendorSwitches,
     optOutLabel,

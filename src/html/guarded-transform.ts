@@ -57,7 +57,13 @@ export function guardedTransform(rewriter: HTMLRewriter, response: Response, onI
         const before = scanner.injections;
         const feed = scanner.push(chunk);
         if (scanner.injections > before) onInjection();
-        if (feed.length > 0) await writer.write(feed);
+        if (feed.length > 0) {
+          // Not awaited one by one: waiting for the rewriter to take each piece before
+          // reading the next costs a round trip per piece; `ready` still applies backpressure.
+          // A failed write errors the writer, which `ready` and `close` then report.
+          void writer.write(feed).catch(() => undefined);
+          await writer.ready;
+        }
       }
       const tail = scanner.finish();
       if (tail.length > 0) await writer.write(tail);

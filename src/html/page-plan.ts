@@ -47,8 +47,7 @@ function buildPlan(context: JudgeContext, allowlist: Allowlist): PagePlan {
   const refusedCategory = policy.categories.some((c) => !decision.allowed.has(c.id));
   const consentMode = consentModeState(policy, decision);
   const config: GuardConfig = {
-    h: allowlist.open ? null : allowlist.hosts.join(" "),
-    b: allowlist.open ? refusedKnownHosts(context).join(" ") : "",
+    ...guardHosts(context, allowlist),
     c: guardCookieRules(policy, decision.allowed, decision.vendorGrants),
     e: PATHS.consent,
     a: [...decision.allowed],
@@ -67,7 +66,29 @@ function buildPlan(context: JudgeContext, allowlist: Allowlist): PagePlan {
   };
 }
 
-/** With an open allowlist (unclassified hosts allowed), the guard must name what it refuses. */
+/**
+ * Which hosts the guard names. With an open allowlist no CSP is sent, so the guard
+ * must name every refused known host. With a closed one the browser's allowlist (the
+ * CSP header) refuses whatever it does not list, and the guard's list only keeps
+ * refused elements tidy (held aside rather than failing, and `held` set so that a
+ * widened choice reloads; a CSP refusal sets it too, through `securitypolicyviolation`).
+ * So it gets the shorter of the two lists, and none when even that would cost the
+ * page its 4 KB: under an opt-out regime before any choice nearly the whole catalog
+ * is allowed, and a forbidden category refuses many hosts too. Left to the CSP alone
+ * then are connections it does not govern (a `preconnect` a script adds to a refused
+ * host opens a connection; it sends no request).
+ */
+const GUARD_HOSTS_BUDGET = 512;
+
+function guardHosts(context: JudgeContext, allowlist: Allowlist): Pick<GuardConfig, "h" | "b"> {
+  const refused = refusedKnownHosts(context).join(" ");
+  if (allowlist.open) return { h: null, b: refused };
+  const allowed = allowlist.hosts.join(" ");
+  if (allowed.length <= refused.length && allowed.length <= GUARD_HOSTS_BUDGET) return { h: allowed, b: "" };
+  return { h: null, b: refused.length <= GUARD_HOSTS_BUDGET ? refused : "" };
+}
+
+/** The hosts of the known vendors this visitor refuses. */
 function refusedKnownHosts(context: JudgeContext): string[] {
   const hosts: string[] = [];
   for (const vendor of context.policy.vendors) if (judgeVendor(vendor, context).blocked) hosts.push(...vendor.hosts);

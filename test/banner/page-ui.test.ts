@@ -39,6 +39,27 @@ describe("page UI", () => {
       expect(html).toMatch(/<details><summary>Customise<\/summary>.*<button type="submit" name="action" value="custom">Save choices<\/button><\/div><\/details>/);
     });
 
+    it("should render each visitor's own state when visitors in different states ask for the same page in turn", async () => {
+      // The banner's HTML is kept per visitor state (src/banner/page-ui.ts): no state may see another's.
+      const analytics = (html: string) => /<input type="checkbox" id="cy-analytics"[^>]*\bchecked\b/.test(banner(html));
+      const de = (await rewrite(PAGE)).html;
+      const ca = (await rewrite(PAGE, { country: "US-CA" })).html;
+      const caGpc = (await rewrite(PAGE, { country: "US-CA", gpc: true })).html;
+      const german = (await rewrite(PAGE, { language: "de" })).html;
+      const deAgain = (await rewrite(PAGE)).html;
+      expect(analytics(de)).toBe(false);
+      expect(analytics(ca)).toBe(true);
+      expect(banner(ca)).toContain("data-opt-out");
+      expect(banner(de)).not.toContain("data-opt-out");
+      expect(banner(caGpc)).toContain("data-gpc");
+      expect(banner(ca)).not.toContain("data-gpc");
+      expect(banner(german)).toContain(`lang="de"`);
+      expect(banner(de)).not.toContain(`lang="de"`);
+      expect(deAgain).toBe(de);
+      const other = (await rewrite(PAGE, { url: `https://${westhub.hosts[0]}/pricing?plan=team` })).html;
+      expect(banner(other)).toContain(`name="return" value="/pricing?plan=team"`);
+    });
+
     it("should pre-tick nothing under opt-in, show required categories as always on and forbidden ones as not used", async () => {
       const html = banner((await rewrite(PAGE)).html);
       const checked = [...html.matchAll(/<input type="checkbox" id="cy-(\w+)"[^>]*\bchecked\b/g)].map((m) => m[1]);
