@@ -42,6 +42,8 @@ export interface Results {
   visitor: VisitorTiming[];
   /** The real-page set's CPU per page (realpages/), when it was measured. */
   realPages: { count: number; extraCpuMs: number[] } | null;
+  /** Extra CPU over the pass-through of a Worker that only rewrites (inserting as much), without and with a JavaScript pump. */
+  floors: { floor: "rewriter" | "pump"; kb: number; tags: number; extraCpuMs: number }[];
   cold: { raw: number; gzip: number; passRaw: number; parts: { name: string; bytes: number }[]; first: Stats; passFirst: Stats };
 }
 
@@ -180,6 +182,16 @@ ${table(["page", "pass-through ms", "consentry ms", "consentry's extra ms", "con
 
 ![CPU per request](bench-cpu.svg)
 
+### Floors
+
+What any Worker that rewrites HTML costs here, whatever it does: the pass-through Worker
+with an HTMLRewriter that inserts as many bytes as Consentry at the start of \`<body>\`
+(*rewriter*), and the same with the body read by JavaScript and written into the rewriter
+as Consentry must, to keep the parser from stopping on \`<select>\` and framesets (*pump*);
+extra CPU per request over the pass-through, lowest of ${c.scaleRuns} run(s).
+
+${table(["page", "rewriter only, extra ms", "rewriter and pump, extra ms", "consentry, extra ms"], floorRows(r))}
+
 ## 3. Scaling
 
 Each step is ${c.scaleRuns === 1 ? "a run" : `${c.scaleRuns} runs`} of about ${c.scaleSeconds} s with ${c.connections} connections, sized from 3 timed requests${c.scaleRuns === 1 ? "" : `, the set-ups taking turns;
@@ -277,6 +289,15 @@ ${table(["banner", "banner visible, ms", "first contentful paint, ms"], r.visito
   writeFileSync(join(dir, "benchmarks.json"), JSON.stringify(keyFigures(r), null, 2) + "\n");
 }
 
+function floorRows(r: Results): string[][] {
+  const sizes = [...new Set(r.floors.map((f) => f.kb))];
+  return sizes.map((kb) => {
+    const at = (floor: "rewriter" | "pump") => r.floors.find((f) => f.kb === kb && f.floor === floor)?.extraCpuMs ?? NaN;
+    const cons = r.bySize.find((s) => s.kb === kb && s.tags === 30);
+    return [`${sizeLabel(kb)}, 30 tags`, fmt(at("rewriter")), fmt(at("pump")), cons === undefined ? "–" : fmt(cons.consentry.cpu - cons.passthrough.cpu)];
+  });
+}
+
 /** The key figures, for a script to compare runs (docs/benchmarks.json). */
 export function keyFigures(r: Results) {
   const pass = row(r, "/page-100k", "pass-through");
@@ -310,6 +331,7 @@ export function keyFigures(r: Results) {
             maxExtraCpuMs: round(Math.max(...r.realPages.extraCpuMs)),
             over10ms: r.realPages.extraCpuMs.filter((x) => x > FREE_PLAN_MS).length,
           },
+    floors: Object.fromEntries(r.floors.map((f) => [`${f.floor}${f.kb}k`, round(f.extraCpuMs)])),
     visitor: {
       bannerVisibleMs: round(consentry?.bannerVisibleMs.median ?? NaN, 0),
       peers: Object.fromEntries(r.visitor.filter((v) => v.name !== "Consentry").map((v) => [v.name, { bannerVisibleMs: round(v.bannerVisibleMs.median, 0) }])),

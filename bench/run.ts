@@ -195,6 +195,28 @@ try {
     log(`real pages (${rows.length}): extra CPU p50 ${fmt(at(0.5))} ms, p95 ${fmt(at(0.95))} ms, max ${fmt(sorted.at(-1))} ms; over ${FREE_PLAN_MS} ms: ${sorted.filter((x) => x > FREE_PLAN_MS).length}`);
   }
 
+  // 3e. Floors: what any HTML-rewriting Worker costs here, next to the pass-through (bench/passthrough/worker.ts).
+  const floors: Results["floors"] = [];
+  for (const floor of ["rewriter", "pump"] as const) {
+    const instance = await startWorker(`floor-${floor}`, passthroughDir, ["--var", `ORIGIN_URL:${origin.url}`, "--var", `FLOOR:${floor}`], "/data.json");
+    try {
+      for (const [kb, tags] of [[100, 30], [1024, 30]] as const) {
+        const query = `kb=${kb}&tags=${tags}`;
+        const pass: number[] = [];
+        const cons: number[] = [];
+        for (let i = 0; i < config.scaleRuns; i++) {
+          pass.push((await measure(`${passthrough.url}/gen?${query}`, passthrough.worker)).cpu);
+          cons.push((await measure(`${instance.url}/gen?${query}`, instance.worker)).cpu);
+        }
+        const extra = Math.min(...cons) - Math.min(...pass);
+        floors.push({ floor, kb, tags, extraCpuMs: extra });
+        log(`floor (${floor}) ${kb} KB, ${tags} tags: ${fmt(extra)} ms/req over the pass-through`);
+      }
+    } finally {
+      await instance.stop();
+    }
+  }
+
   // Where the CPU goes: a V8 profile of Consentry on two pages (the profiler slows it: shares only).
   const profiles: Results["profiles"] = [];
   for (const target of [
@@ -260,6 +282,7 @@ try {
     weights,
     visitor,
     realPages,
+    floors,
     cold: { raw: consentryBundle.raw, gzip: consentryBundle.gzip, passRaw: passBundle.raw, parts: consentryBundle.parts, first: coldConsentry, passFirst: coldPass },
   };
   for (const w of workers) await w.stop();

@@ -14,6 +14,7 @@ import { createSeenScopes } from "./enforce/seen-scopes.ts";
 import { consentryBodyLimit } from "./http/body-limit.ts";
 import { createClientLimiter, type ClientLimiter } from "./http/client-limit.ts";
 import { reportEndpoint } from "./inventory/report-endpoint.ts";
+import { storageReportEndpoint } from "./inventory/storage-report-endpoint.ts";
 import { PATHS } from "./paths.ts";
 import { proxyHandler, type ProxyOptions } from "./proxy/proxy-handler.ts";
 import { cookiesHandler, eraseHandler, gpcHandler, receiptHandler, settingsHandler, settingsPathsMiddleware } from "./site/site-handlers.ts";
@@ -33,6 +34,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.post(PATHS.cspReport, reportEndpoint(site));
   app.post("/_consentry/*", consentryBodyLimit());
   app.post(PATHS.consent, consentEndpoint(site));
+  app.post(PATHS.storageReport, storageReportEndpoint(site));
   app.get(PATHS.settings, settingsHandler(site));
   app.get(PATHS.cookies, cookiesHandler(site));
   app.get(PATHS.gpc, gpcHandler(site));

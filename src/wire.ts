@@ -70,6 +70,7 @@ export type LogEvent =
   | "cookie-expired"
   | "refused"
   | "csp-violation"
+  | "storage-reported"
   | "enforcement-error"
   | "origin-unreachable"
   | "misconfigured"

@@ -13,21 +13,24 @@
  *   device): `localStorage`/`sessionStorage` keys and IndexedDB database names go by
  *   the same rules; a refused `setItem` is dropped, a refused `indexedDB.open` throws
  *   (as it does wherever storage is disallowed: libraries catch it), and storage keys
- *   the rules refuse are cleared when a page loads (after a withdrawal); clearing
- *   IndexedDB databases too did not fit the weight budget: refused, they stay unopened;
+ *   and IndexedDB databases the rules refuse are cleared when a page loads (after a withdrawal);
+ *   the names it refused or does not know are reported to the edge once, as the page goes
+ *   (/_consentry/storage-report: names only, for the inventory);
  * - the hooks hold wherever the write comes from: a `cookie` property defined on the
  *   document itself before the page ran (audit tools and extensions do that) is wrapped
  *   too, and a same-origin frame's realm (`about:blank` above all, where scripts write
- *   into a frame they made) is guarded the moment a script reaches into it through
- *   `contentWindow` or `contentDocument`;
+ *   into a frame they made) is guarded as its document loads (synchronously, as the frame
+ *   is inserted: reached later through `frames[i]` it is guarded already) or the moment a
+ *   script reaches into it through `contentWindow` or `contentDocument`; so is a popup the
+ *   page opens, as `open()` returns it;
  * - a choice is applied in place: Consent Mode gets its `update`, the cookie rules
  *   change; a CSP cannot widen inside a document (CSP3 §4.2), so when the choice
  *   allows hosts this page refused and the page holds something that needs them,
  *   it reloads, keeping the page's referrer; narrowed consent reloads too (running
  *   code cannot be taken back).
- * What still gets past it (a write through a frame reached by `frames[i]` before any
- * hook saw it, a `srcdoc` frame's own inline scripts, a setter captured before the guard
- * ran) reaches the cookie jar; the edge expires it on the next response and logs
+ * What still gets past it (a `srcdoc` frame's own inline scripts, which run in a new realm
+ * before any script of the page can reach it; a setter captured before the guard ran)
+ * reaches the cookie jar; the edge expires it on the next response and logs
  * `cookie-expired`. Storage written by assignment (`localStorage.key = …`, which no
  * hook can see) is cleared on the next page.
  *
@@ -57,7 +60,7 @@ type Realm = Window & typeof globalThis;
     try {
       const u = new URL(String(url), d.baseURI);
       const host = u.hostname;
-      return /^(?:https?|wss?):$/.test(u.protocol) && host !== here.hostname && (hosts === null ? listed(host, config.b) : !listed(host, hosts));
+      return /^(http|ws)s?:$/.test(u.protocol) && host !== here.hostname && (hosts === null ? listed(host, config.b) : !listed(host, hosts));
     } catch {
       return false; // unparsable: the browser's allowlist decides
     }
@@ -65,10 +68,18 @@ type Realm = Window & typeof globalThis;
   /** An attribute's URL: a `srcset` is refused by its first candidate. */
   const refusedAttribute = (value: unknown): boolean => refused(String(value).split(/[\s,]/)[0]);
 
+  /**
+   * Names the rules refused on this page (before consent, or held on the device since a
+   * withdrawal), reported once as the page goes: names only, never values; at most 20, each cut
+   * to 64 characters. Where the policy refuses unknown names (`allow` rules) they are among them.
+   */
+  const seen = new Set<string>();
   /** A cookie name, storage key or database name the rules refuse. */
   const blocked = (name: unknown): boolean => {
     const hit = rules.n.indexOf(name as string) >= 0 || rules.p.some((p) => new RegExp(p).test(String(name)));
-    return rules.m === "allow" ? !hit : hit;
+    const refuse = (rules.m === "allow") !== hit;
+    if (refuse && seen.size < 20) seen.add(String(name).slice(0, 64));
+    return refuse;
   };
 
   const define = Object.defineProperty;
@@ -131,6 +142,9 @@ type Realm = Window & typeof globalThis;
   const fetch0 = fetch;
   hook(main, "fetch", ([input]) => refused((input as Request).url || input), () => ((held = true), Promise.reject(new TypeError("consent"))));
   hook(navigator, "sendBeacon", ([url]) => refused(url), () => false);
+  // Sent as the page goes (Page Lifecycle: pagehide, not unload), as a beacon: it outlives the page.
+  // A page restored from the back/forward cache and hidden again sends only what is new.
+  main.addEventListener("pagehide", () => seen.size && navigator.sendBeacon("/_consentry/storage-report", JSON.stringify([here.pathname, ...seen])) && seen.clear());
   // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
@@ -139,51 +153,59 @@ type Realm = Window & typeof globalThis;
    * (whose loads CSP governs already: `about:blank` and `srcdoc` inherit the page's
    * policy): cookies, storage, and the frames a script reaches from there.
    */
-  const guard = (target: unknown): void => {
+  const guard = <T>(target: T): T => {
     try {
       const w = ((target as Document).defaultView || target) as Realm;
-      if (!w || guarded.has(w)) return;
-      guarded.add(w);
-      // A frame's realm is guarded before the script that reached for it can use it.
-      for (const p of ["contentWindow", "contentDocument"]) {
-        const frame = own(w.HTMLIFrameElement.prototype, p)!;
-        define(w.HTMLIFrameElement.prototype, p, {
-          ...frame,
-          get(this: HTMLIFrameElement) {
-            const inner = frame.get!.call(this);
-            guard(inner);
-            return inner;
-          },
-        });
-      }
-
-      // The prototype's cookie accessor, and then the document's own where a tool defined one
-      // before the page ran (it shadows the prototype's): a refused write reaches neither.
-      for (const o of [w.Document.prototype, w.document]) {
-        const cookie = own(o, "cookie");
-        if (cookie)
-          define(o, "cookie", {
-            ...cookie,
-            get(this: Document) {
-              return [cookie.get!.call(this), ...kept.values()].filter(Boolean).join("; ");
-            },
-            set(value: string) {
-              const pair = String(value).split(";")[0]!;
-              const name = pair.split("=")[0]!.trim();
-              if (!blocked(name)) return cookie.set!.call(this, value);
-              // RFC 6265 §5.2.1–2: a Max-Age of zero or less, or a past Expires, deletes it.
-              if (/max-age=(-|0+(;|$))/i.test(value) || Date.parse(/expires=([^;]*)/i.exec(value)?.[1]!) <= Date.now()) kept.delete(name);
-              else kept.set(name, pair);
+      if (w && !guarded.has(w)) {
+        guarded.add(w);
+        // A frame's realm is guarded before the script that reached for it can use it.
+        for (const p of ["contentWindow", "contentDocument"]) {
+          const frame = own(w.HTMLIFrameElement.prototype, p)!;
+          define(w.HTMLIFrameElement.prototype, p, {
+            ...frame,
+            get(this: HTMLIFrameElement) {
+              return guard(frame.get!.call(this));
             },
           });
+        }
+
+        // A frame reached without its element (`frames[i]`, `window[i]`): its about:blank document
+        // loads synchronously as the frame is inserted (HTML §4.8.5, "process the iframe
+        // attributes"), before the inserting script can write into it.
+        w.document.addEventListener("load", (e) => guard((e.target as HTMLIFrameElement).contentWindow), true);
+        // A popup it opens (about:blank, same origin) the moment it exists.
+        const open = w.open;
+        w.open = (...args) => guard(open.apply(w, args));
+
+        // The prototype's cookie accessor, and then the document's own where a tool defined one
+        // before the page ran (it shadows the prototype's): a refused write reaches neither.
+        for (const o of [w.Document.prototype, w.document]) {
+          const cookie = own(o, "cookie");
+          if (cookie)
+            define(o, "cookie", {
+              ...cookie,
+              get(this: Document) {
+                return [cookie.get!.call(this), ...kept.values()].filter(Boolean).join("; ");
+              },
+              set(value: string) {
+                const pair = String(value).split(";")[0]!;
+                const name = pair.split("=")[0]!.trim();
+                if (!blocked(name)) return cookie.set!.call(this, value);
+                // RFC 6265 §5.2.1–2: a Max-Age of zero or less, or a past Expires, deletes it.
+                if (/max-age=(-|0+(;|$))/i.test(value) || Date.parse(/expires=([^;]*)/i.exec(value)?.[1]!) <= Date.now()) kept.delete(name);
+                else kept.set(name, pair);
+              },
+            });
+        }
+        hook((w as { CookieStore?: { prototype: object } }).CookieStore?.prototype, "set", ([cookie]) => blocked((cookie as { name?: string })?.name ?? cookie), () => Promise.resolve());
+        hook(w.Storage.prototype, "setItem", ([key]) => blocked(key), () => {});
+        // Where storage is disallowed, open() throws (IndexedDB §4.1: a SecurityError); the same TypeError as fetch, for weight.
+        hook(w.IDBFactory.prototype, "open", ([name]) => blocked(name), () => {
+          throw new TypeError("consent");
+        });
       }
-      hook((w as { CookieStore?: { prototype: object } }).CookieStore?.prototype, "set", ([cookie]) => blocked((cookie as { name?: string })?.name ?? cookie), () => Promise.resolve());
-      hook(w.Storage.prototype, "setItem", ([key]) => blocked(key), () => {});
-      // Where storage is disallowed, open() throws (IndexedDB §4.1: a SecurityError); the same TypeError as fetch, for weight.
-      hook(w.IDBFactory.prototype, "open", ([name]) => blocked(name), () => {
-        throw new TypeError("consent");
-      });
     } catch {} // a cross-origin frame, or a realm without some interface: its own page is guarded by its own response
+    return target;
   };
   guard(main);
 
@@ -199,6 +221,8 @@ type Realm = Window & typeof globalThis;
     if (referrer !== null && d.referrer === here.href) define(d, "referrer", { value: referrer });
     // What the rules refuse and the device still holds (written before a withdrawal) goes.
     for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
+    // And so do IndexedDB databases (`databases()`: Chromium, Safari, Firefox 126+; elsewhere this throws, last).
+    indexedDB.databases().then((list) => list.forEach(({ name }) => blocked(name) && indexedDB.deleteDatabase(name!)));
   } catch {}
   // A full sessionStorage throws here: the banner then posts its form, which brings the new page too.
   const reload = (): void => {

@@ -21,7 +21,8 @@ import { ReportLimiter } from "./report-limiter.ts";
 
 /** Larger bodies are cut off unread: a batch of a hundred reports fits easily. */
 export const MAX_REPORT_BYTES = 64 * 1024;
-const MAX_ROWS_PER_POLICY = 5_000;
+/** Rows per policy in the inventory (CSP and storage reports together, per isolate and in D1). */
+export const MAX_INVENTORY_ROWS = 5_000;
 
 export interface ReportEndpointOptions {
   registry: PolicyRegistry;
@@ -30,7 +31,7 @@ export interface ReportEndpointOptions {
 }
 
 export function reportEndpoint({ registry, log, now }: ReportEndpointOptions): Handler<AppEnv> {
-  const limiter = new ReportLimiter({ perSecond: 50, burst: 200, maxRows: MAX_ROWS_PER_POLICY, now });
+  const limiter = new ReportLimiter({ perSecond: 50, burst: 200, maxRows: MAX_INVENTORY_ROWS, now });
   const done = () => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
   return async (c) => {
     const request = c.req.raw;
@@ -73,7 +74,7 @@ export function reportEndpoint({ registry, log, now }: ReportEndpointOptions): H
     if (db !== undefined && rows.size > 0) {
       inBackground(
         c,
-        recordInventory(db, [...rows.values()], Math.floor(now() / 1000), MAX_ROWS_PER_POLICY).catch((error: unknown) =>
+        recordInventory(db, [...rows.values()], Math.floor(now() / 1000), MAX_INVENTORY_ROWS).catch((error: unknown) =>
           log(JSON.stringify({ consentry: "inventory-write-failed", error: String(error) })),
         ),
       );

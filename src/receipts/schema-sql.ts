@@ -8,7 +8,9 @@
  * (GDPR Art. 7(1)) and nothing that identifies the visitor: no IP address, no
  * user agent. The id is the random receipt id in the visitor's consent cookie.
  * The host inventory counts what browsers reported the allowlist refused, by
- * host, directive and route: no URL paths or queries, nothing about the visitor.
+ * host, directive and route, and the storage names the client guard refused
+ * (directive `storage`, the name in `host`): no URL paths or queries, no
+ * values, nothing about the visitor.
  */
 export const RECEIPTS_SQL = `CREATE TABLE IF NOT EXISTS receipts (
   id TEXT PRIMARY KEY,

@@ -90,6 +90,71 @@ describe("other realms and APIs", () => {
     await context.close();
   });
 
+  it("should refuse a write through a frame reached by window.frames[i], before any script touched the frame element", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      // Markup parsed into the page and a frame appended: neither element's contentWindow is ever read.
+      document.body.insertAdjacentHTML("beforeend", "<iframe></iframe>");
+      (frames[frames.length - 1] as Window).document.cookie = "_ga=frames; path=/";
+      document.body.append(document.createElement("iframe"));
+      (window[window.length - 1] as Window).document.cookie = "_fbp=frames; path=/";
+      (window[window.length - 1] as Window).localStorage.setItem("_gcl_ls", "frames");
+      (frames[0] as Window).document.cookie = "csrf=frames; path=/";
+    });
+    const names = await cookieNames(context);
+    expect(names).toContain("csrf");
+    expect(names.filter((n) => !["csrf", ...REQUIRED_COOKIES].includes(n))).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBeNull();
+    await context.close();
+  });
+
+  it("should refuse writes into an about:blank popup the page opened", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    const opened = await page.evaluate(() => {
+      const popup = window.open("about:blank", "_blank");
+      if (popup === null) return false;
+      popup.document.cookie = "_ga=popup; path=/";
+      popup.localStorage.setItem("_gcl_ls", "popup");
+      popup.document.cookie = "csrf=popup; path=/";
+      popup.close();
+      return true;
+    });
+    expect(opened).toBe(true);
+    const names = await cookieNames(context);
+    expect(names).toContain("csrf");
+    expect(names.filter((n) => !["csrf", ...REQUIRED_COOKIES].includes(n))).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBeNull();
+    await context.close();
+  });
+
+  it("should let a srcdoc frame's own inline scripts through (no hook runs there first), and the next page take back what they wrote", async () => {
+    const { context, page } = await trackedPage(browser());
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    const ran = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const frame = document.createElement("iframe");
+          frame.srcdoc = `<script>document.cookie = "_ga=srcdoc; path=/"; localStorage.setItem("_gcl_ls", "srcdoc"); indexedDB.open("_gcl_db").onsuccess = (e) => (e.target.result.close(), parent.postMessage("ran", "*"));</script>`;
+          addEventListener("message", (e) => resolve(String(e.data)));
+          setTimeout(() => resolve("timeout"), 3000);
+          document.body.append(frame);
+        }),
+    );
+    expect(ran).toBe("ran");
+    // The limit: the frame's realm is new and its scripts run before any script of the page can reach it.
+    expect(await cookieNames(context)).toContain("_ga");
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBe("srcdoc");
+
+    // The next response from the edge expires the cookie; the guard there clears the key and deletes the database.
+    await page.goto(`${EU}/`, { waitUntil: "load" });
+    expect(await cookieNames(context)).toEqual(REQUIRED_COOKIES);
+    expect(await page.evaluate(() => localStorage.getItem("_gcl_ls"))).toBeNull();
+    await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
+    await context.close();
+  });
+
   it("should refuse cookieStore.set of an unconsented cookie and pass an allowed one", async () => {
     const { context, page } = await trackedPage(browser());
     await page.goto(`${EU}/pricing`, { waitUntil: "load" });
@@ -163,6 +228,30 @@ describe("storage beyond cookies (Whereby: advertising needs consent)", () => {
     await context.close();
   });
 
+  it("should delete an IndexedDB database of a withdrawn category on the first page after the choice narrows", async () => {
+    const { context, page } = await trackedPage(browser());
+    const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name).sort());
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    await choose(page, "accept-all", true);
+    // An advertising database (the catalog's ^_gcl_.+$) and one the rules allow after Accept all alike.
+    await page.evaluate(async () => {
+      for (const name of ["_gcl_db", "_ga_db"])
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve((request.result.close(), name));
+          request.onerror = () => reject(request.error);
+        });
+    });
+    expect(await databases()).toEqual(["_ga_db", "_gcl_db"]);
+    await page.goto(`${WHEREBY_EU}/`, { waitUntil: "load" });
+    await page.waitForTimeout(300);
+    expect(await databases()).toEqual(["_ga_db", "_gcl_db"]); // still consented: kept
+
+    await choose(page, "reject-all", true);
+    await expect.poll(databases).toEqual([]);
+    await context.close();
+  });
+
   it("should refuse setItem from a frame's realm too", async () => {
     const { context, page } = await trackedPage(browser());
     await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
@@ -173,6 +262,86 @@ describe("storage beyond cookies (Whereby: advertising needs consent)", () => {
       return localStorage.getItem("_gcl_ls");
     });
     expect(value).toBeNull();
+    await context.close();
+  });
+});
+
+describe("storage names reported to the edge", () => {
+  // The report leaves on `pagehide`. Playwright does not show the requests of a page that is going
+  // (its keepalive loads belong to no page any more), so the tests dispatch the event themselves:
+  // the same listener, the same request from Chromium's own network stack.
+  const hide = (page: Page) => page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide")));
+
+  it("should report the names it refused or did not know once, as the page goes, names only, and the edge take them", async () => {
+    const { context, page } = await trackedPage(browser());
+    const reports: { body: string | null; headers: Promise<Record<string, string>> }[] = [];
+    const answers: number[] = [];
+    context.on("request", (r) => {
+      if (r.url().endsWith("/_consentry/storage-report")) reports.push({ body: r.postData(), headers: r.allHeaders() });
+    });
+    context.on("response", (r) => {
+      if (r.url().endsWith("/_consentry/storage-report")) answers.push(r.status());
+    });
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      localStorage.setItem("_gcl_ls", "secret-value");
+      localStorage.setItem("_gcl_ls", "again");
+      sessionStorage.setItem("mystery", "secret-value");
+      document.cookie = "_fbp=secret-value; path=/";
+      try {
+        indexedDB.open("_gcl_db");
+      } catch {}
+    });
+    await page.waitForTimeout(300);
+    expect(reports).toEqual([]); // nothing while the page is open
+    await hide(page);
+    await expect.poll(() => answers).toEqual([204]);
+    expect(reports).toHaveLength(1);
+    expect(JSON.parse(reports[0]!.body!)).toEqual(["/pricing", "_gcl_ls", "mystery", "_fbp", "_gcl_db"]);
+    expect(reports[0]!.body).not.toContain("secret-value");
+    // What the endpoint checks before it takes a report (test/inventory/storage-report-endpoint.test.ts).
+    expect(await reports[0]!.headers).toMatchObject({ origin: WHEREBY_EU, "content-type": "text/plain;charset=UTF-8" });
+    // Restored from the back/forward cache and hidden again: only what is new goes.
+    await hide(page);
+    await page.evaluate(() => localStorage.setItem("_gcl_later", "v"));
+    await hide(page);
+    await expect.poll(() => answers).toEqual([204, 204]);
+    expect(reports.map((r) => JSON.parse(r.body!))).toEqual([["/pricing", "_gcl_ls", "mystery", "_fbp", "_gcl_db"], ["/pricing", "_gcl_later"]]);
+    await context.close();
+  });
+
+  it("should cap what it sends: twenty names, 64 characters each", async () => {
+    const { context, page } = await trackedPage(browser());
+    const bodies: string[] = [];
+    context.on("request", (r) => {
+      if (r.url().endsWith("/_consentry/storage-report")) bodies.push(r.postData()!);
+    });
+    await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => {
+      for (let i = 0; i < 50; i++) localStorage.setItem(`k${i}_${"x".repeat(100)}`, "v");
+    });
+    await hide(page);
+    await expect.poll(() => bodies.length).toBe(1);
+    const [path, ...names] = JSON.parse(bodies[0]!) as string[];
+    expect(path).toBe("/pricing");
+    expect(names).toHaveLength(20);
+    expect(names.every((n) => n.length === 64)).toBe(true);
+    await context.close();
+  });
+
+  it("should send nothing from a page whose scripts wrote only what the rules allow", async () => {
+    const { context, page } = await trackedPage(browser());
+    const reports: string[] = [];
+    context.on("request", (r) => {
+      if (r.url().includes("storage-report")) reports.push(r.postData()!);
+    });
+    // WestHub names csrf as a required cookie (the Whereby policy names no cookie of its own).
+    await page.goto(`${EU}/pricing`, { waitUntil: "load" });
+    await page.evaluate(() => (document.cookie = "csrf=1; path=/"));
+    expect(await cookieNames(context)).toContain("csrf");
+    await hide(page);
+    await page.waitForTimeout(500);
+    expect(reports).toEqual([]);
     await context.close();
   });
 });
