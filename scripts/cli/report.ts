@@ -11,6 +11,7 @@ import { isFirstParty, loadsUndeclared } from "../../src/allowlist/judge-host.ts
 import type { Catalog } from "../../src/catalog/catalog.ts";
 import type { CompiledPolicy } from "../../src/policy/compile.ts";
 import { buildCatalog, table } from "./check-policies.ts";
+import { storageClassifier } from "../../src/policy/storage-classifier.ts";
 import { choosePolicy } from "./load-policy.ts";
 import { packageRoot } from "./package-root.ts";
 import { parseInventory } from "./report/d1-inventory.ts";
@@ -23,9 +24,9 @@ export const reportHelp = `Usage: consentry report [file] [--d1 DATABASE | --d1-
 
 Sums up what Consentry logged and what browsers reported: report-only lines
 (what enforce mode would remove), enforce mode's sampled "refused" lines,
-cookies expired at the edge, and CSP violation reports, by route, category,
-vendor, host and cookie. For each host and cookie the policy does not cover yet,
-the catalog's suggestion.
+cookies expired at the edge, CSP violation reports and the storage names the
+guard reported, by route, category, vendor, host, cookie and storage name. For each host, cookie and storage name the policy does not
+cover yet, the catalog's suggestion.
 
 Input (any together):
   [file]            log lines: the output of "wrangler tail --format json",
@@ -95,6 +96,7 @@ function coversNow(cwd: string, dir: string, catalog: Catalog): Covers {
     const p = policy(id);
     if (p === null) return undefined;
     if (kind === "cookie") return p.classifyCookie(name).category !== null || p.unknownCookies === "allow";
+    if (kind === "storage") return storageClassifier(p)(name).category !== null || p.unknownCookies === "allow";
     if (isFirstParty(p, name)) return true;
     const vendor = p.vendorForHost(name);
     return vendor !== undefined && vendor.category !== null && loadsUndeclared(p, vendor);
@@ -121,11 +123,11 @@ export function render(s: Summary): string {
   const out: string[] = [];
   const l = s.lines;
   out.push(
-    `Read ${l["report-only"]} report-only, ${l.refused} refused${s.samples.length > 0 ? ` (logged for ${s.samples.map((r) => (r === 1 ? "every response" : `1 in ${Math.round(1 / r)} responses`)).join(", ")})` : ""}, ${l["cookie-expired"]} cookie-expired and ${l["csp-violation"]} csp-violation lines; ${l.inventory} inventory rows`,
+    `Read ${l["report-only"]} report-only, ${l.refused} refused${s.samples.length > 0 ? ` (logged for ${s.samples.map((r) => (r === 1 ? "every response" : `1 in ${Math.round(1 / r)} responses`)).join(", ")})` : ""}, ${l["cookie-expired"]} cookie-expired, ${l["csp-violation"]} csp-violation and ${l["storage-reported"]} storage-reported lines; ${l.inventory} inventory rows`,
   );
   if (s.routes.length > 0) {
     out.push("", "By route");
-    out.push(table([["policy", "route", "report-only", "refused", "expired", "csp reports", "inventory"], ...s.routes.map((r) => [r.policy, r.route, String(r["report-only"]), String(r.refused), String(r["cookie-expired"]), String(r["csp-violation"]), String(r.inventory)])]));
+    out.push(table([["policy", "route", "report-only", "refused", "expired", "csp reports", "storage reports", "inventory"], ...s.routes.map((r) => [r.policy, r.route, String(r["report-only"]), String(r.refused), String(r["cookie-expired"]), String(r["csp-violation"]), String(r["storage-reported"]), String(r.inventory)])]));
   }
   if (s.categories.length > 0) {
     out.push("", "By category");
@@ -142,6 +144,10 @@ export function render(s: Summary): string {
   if (s.cookies.length > 0) {
     out.push("", `Cookies (${s.cookies.length})`);
     out.push(table([["cookie", "vendor", "category", "reason", "what", "count"], ...s.cookies.map((c) => [c.name, dash(c.vendor), dash(c.category), c.reasons.join(", "), c.what.join(", "), String(c.count)])]));
+  }
+  if (s.storage.length > 0) {
+    out.push("", `Storage names scripts wrote (${s.storage.length})`);
+    out.push(table([["name", "vendor", "category", "reason", "count"], ...s.storage.map((c) => [c.name, dash(c.vendor), dash(c.category), c.reasons.join(", "), String(c.count)])]));
   }
   out.push("");
   if (s.review.length === 0) out.push("Every host and cookie seen is covered by the policy.");

@@ -35,6 +35,8 @@ export const REQUESTS: { url: string; method?: string; headers?: Record<string, 
   { url: "https://westhub.app/", headers: { cookie: "_ga=GA1.1.1.1; session=y" } },
   { url: "https://westhub.app/_consentry/csp-report", method: "POST", headers: { "content-type": "application/csp-report" }, body: cspReport("https://collect.unlisted-tracker.example/p", "https://westhub.app/pricing") },
   { url: "https://westhub.app/_consentry/csp-report", method: "POST", headers: { "content-type": "application/csp-report" }, body: cspReport("https://static.hotjar.com/c/hotjar-1.js", "https://westhub.app/pricing") },
+  // What the guard posts: storage names a page's scripts wrote that the rules refused or do not know.
+  { url: "https://westhub.app/_consentry/storage-report", method: "POST", headers: { "content-type": "text/plain;charset=UTF-8", "sec-fetch-site": "same-origin" }, body: JSON.stringify(["/pricing", "_gcl_ls", "wh_mystery_key"]) },
 ];
 
 export async function runForFixture(): Promise<string[][]> {
@@ -59,7 +61,7 @@ describe("the report fixtures", () => {
     const events = tail.split(/\n(?=\{\n {4}"outcome")/);
     expect(events).toHaveLength(REQUESTS.length);
     expect(events.map((e) => readLogLines(e).map((l) => JSON.stringify(l)))).toEqual(logged);
-    expect(logged.flat().map((l) => JSON.parse(l).consentry)).toEqual(expect.arrayContaining(["report-only", "refused", "cookie-expired", "csp-violation"]));
+    expect(logged.flat().map((l) => JSON.parse(l).consentry)).toEqual(expect.arrayContaining(["report-only", "refused", "cookie-expired", "csp-violation", "storage-reported"]));
   });
 
   it("should hold exactly the rows the Worker's CSP reports leave in D1", async () => {

@@ -19,14 +19,17 @@ export interface InventoryRecord {
 }
 
 /** Where a count comes from: the mode's log lines, enforce mode's sample, browsers' CSP reports, the D1 inventory. */
-export type Source = "report-only" | "refused" | "cookie-expired" | "csp-violation" | "inventory";
-const SOURCES: readonly Source[] = ["report-only", "refused", "cookie-expired", "csp-violation", "inventory"];
+export type Source = "report-only" | "refused" | "cookie-expired" | "csp-violation" | "storage-reported" | "inventory";
+const SOURCES: readonly Source[] = ["report-only", "refused", "cookie-expired", "csp-violation", "storage-reported", "inventory"];
+
+/** A cookie (by header), a third-party host, or a storage name a page's script wrote (cookie, localStorage, IndexedDB). */
+export type Kind = "cookie" | "host" | "storage";
 
 interface Seen {
   source: Source;
   policy: string;
   route: string;
-  kind: "cookie" | "host";
+  kind: Kind;
   name: string;
   category: string | null;
   vendor: string | null;
@@ -57,7 +60,7 @@ export interface ItemRow {
 }
 
 export interface Suggestion {
-  kind: "cookie" | "host";
+  kind: Kind;
   name: string;
   reason: string;
   count: number;
@@ -75,6 +78,8 @@ export interface Summary {
   vendors: (Counted & { category: string | null })[];
   hosts: ItemRow[];
   cookies: ItemRow[];
+  /** Storage names the guard reported (src/inventory/storage-report-endpoint.ts). */
+  storage: ItemRow[];
   review: Suggestion[];
 }
 
@@ -85,6 +90,10 @@ function fromLine(line: LogLine): Seen | null {
   const source = line.consentry as Source;
   if (!SOURCES.includes(source) || source === "inventory") return null;
   const base = { source, policy: str(line.policy) ?? "(unknown)", route: str(line.route) ?? "(unknown)", category: str(line.category), vendor: str(line.vendor), count: 1 };
+  if (source === "storage-reported") {
+    const name = str(line.name);
+    return name === null ? null : { ...base, kind: "storage", name, reason: base.category === null ? "unknown" : "reported", what: "storage" };
+  }
   if (source === "csp-violation") {
     const host = str(line.host);
     return host === null ? null : { ...base, kind: "host", name: host, reason: base.vendor === null ? "unclassified" : "reported", what: str(line.directive) ?? "csp" };
@@ -98,15 +107,17 @@ function fromLine(line: LogLine): Seen | null {
 }
 
 function fromRow(row: InventoryRecord): Seen {
+  // Storage rows hold the name where CSP rows hold a host.
+  const storage = row.directive === "storage";
   return {
     source: "inventory",
     policy: row.policy,
     route: row.route,
-    kind: "host",
+    kind: storage ? "storage" : "host",
     name: row.host,
     category: row.category,
     vendor: row.vendor,
-    reason: row.vendor === null ? "unclassified" : "reported",
+    reason: storage ? (row.category === null ? "unknown" : "reported") : row.vendor === null ? "unclassified" : "reported",
     what: row.directive,
     count: row.count,
   };
@@ -121,7 +132,7 @@ const LOOKS_NECESSARY = /sess|^sid$|csrf|xsrf|auth|login|cart|basket|checkout|^l
  * Whether the policy as it stands now has a rule for a host or cookie (scan's test), or
  * undefined when that policy is not at hand: then the reasons logged at the time decide.
  */
-export type Covers = (policy: string, kind: "cookie" | "host", name: string) => boolean | undefined;
+export type Covers = (policy: string, kind: Kind, name: string) => boolean | undefined;
 
 export function summarise(lines: readonly LogLine[], rows: readonly InventoryRecord[], catalog: Catalog, covers: Covers = () => undefined): Summary {
   const seen = [...lines.map(fromLine).filter((s): s is Seen => s !== null), ...rows.map(fromRow)];
@@ -133,7 +144,7 @@ export function summarise(lines: readonly LogLine[], rows: readonly InventoryRec
   const routes = new Map<string, RouteRow>();
   const categories = new Map<string, number>();
   const vendors = new Map<string, { count: number; category: string | null }>();
-  const items = { cookie: new Map<string, ItemRow>(), host: new Map<string, ItemRow>() };
+  const items: Record<Kind, Map<string, ItemRow>> = { cookie: new Map(), host: new Map(), storage: new Map() };
   for (const s of seen) {
     const routeKey = `${s.policy}\u0000${s.route}`;
     const route = routes.get(routeKey) ?? { policy: s.policy, route: s.route, ...(Object.fromEntries(SOURCES.map((x) => [x, 0])) as Record<Source, number>) };
@@ -159,14 +170,16 @@ export function summarise(lines: readonly LogLine[], rows: readonly InventoryRec
   const byCount = <T extends { count: number }>(key: (t: T) => string) => (a: T, b: T) => b.count - a.count || key(a).localeCompare(key(b));
   const hosts = [...items.host.values()].sort(byCount((r) => r.name));
   const cookies = [...items.cookie.values()].sort(byCount((r) => r.name));
-  const policiesOf = (kind: "cookie" | "host", name: string) => [...new Set(seen.filter((s) => s.kind === kind && s.name === name).map((s) => s.policy))];
-  const uncovered = (kind: "cookie" | "host", item: ItemRow, logged: boolean) => {
+  const storage = [...items.storage.values()].sort(byCount((r) => r.name));
+  const policiesOf = (kind: Kind, name: string) => [...new Set(seen.filter((s) => s.kind === kind && s.name === name).map((s) => s.policy))];
+  const uncovered = (kind: Kind, item: ItemRow, logged: boolean) => {
     const now = policiesOf(kind, item.name).map((p) => covers(p, kind, item.name));
     return now.every((c) => c !== undefined) ? now.some((c) => c === false) : logged;
   };
   const review = [
     ...hosts.filter((h) => uncovered("host", h, h.vendor === null || h.category === null || h.reasons.some((r) => UNCOVERED.has(r)))).map((h) => suggestHost(h, catalog)),
     ...cookies.filter((c) => uncovered("cookie", c, c.category === null || c.reasons.includes("unknown"))).map((c) => suggestCookie(c, catalog)),
+    ...storage.filter((c) => uncovered("storage", c, c.category === null)).map((c) => suggestCookie(c, catalog, "storage")),
   ];
   return {
     lines: count,
@@ -176,6 +189,7 @@ export function summarise(lines: readonly LogLine[], rows: readonly InventoryRec
     vendors: [...vendors].map(([key, v]) => ({ key, ...v })).sort(byCount((v) => v.key)),
     hosts,
     cookies,
+    storage,
     review,
   };
 }
@@ -192,14 +206,15 @@ function suggestHost(h: ItemRow, catalog: Catalog): Suggestion {
   return { ...base, catalog: found, advice: `${known.name} (${known.id}), ${known.category}: name "${known.id}" in "vendors"` };
 }
 
-function suggestCookie(c: ItemRow, catalog: Catalog): Suggestion {
+function suggestCookie(c: ItemRow, catalog: Catalog, kind: "cookie" | "storage" = "cookie"): Suggestion {
   const info = catalog.cookieInfo(c.name);
-  const base = { kind: "cookie" as const, name: c.name, reason: c.reasons.find((r) => UNCOVERED.has(r)) ?? "unknown", count: c.count };
+  const list = kind === "cookie" ? '"cookies"' : '"storage"';
+  const base = { kind, name: c.name, reason: c.reasons.find((r) => UNCOVERED.has(r)) ?? "unknown", count: c.count };
   if (info !== undefined) {
-    return { ...base, catalog: { vendor: info.vendor ?? null, name: info.platform, category: info.category }, advice: `${info.platform}, ${info.category}: add it to "cookies" as ${info.category}` };
+    return { ...base, catalog: { vendor: info.vendor ?? null, name: info.platform, category: info.category }, advice: `${info.platform}, ${info.category}: add it to ${list} as ${info.category}` };
   }
   const advice = LOOKS_NECESSARY.test(c.name)
-    ? `not in the catalog; its name looks necessary (session, sign-in, basket): add it to "cookies" in a required category if the site needs it`
-    : `not in the catalog: add it to "cookies" with its category`;
+    ? `not in the catalog; its name looks necessary (session, sign-in, basket): add it to ${list} in a required category if the site needs it`
+    : `not in the catalog: add it to ${list} with its category`;
   return { ...base, catalog: null, advice };
 }

@@ -18,24 +18,25 @@ const SLOW = { timeout: 60_000 };
 /** A folder without policies: the reasons logged at the time decide what is to review. */
 const empty = () => mkdtempSync(join(tmpdir(), "consentry-report-"));
 
-const SUMMARY = `Read 11 report-only, 11 refused (logged for every response), 1 cookie-expired and 2 csp-violation lines; 2 inventory rows
+const SUMMARY = `Read 11 report-only, 11 refused (logged for every response), 1 cookie-expired, 2 csp-violation and 2 storage-reported lines; 4 inventory rows
 
 By route
-policy   route      report-only  refused  expired  csp reports  inventory
-westhub  (default)  0            11       1        2            2
-westhub  /trackers  11           0        0        0            0
+policy   route      report-only  refused  expired  csp reports  storage reports  inventory
+westhub  (default)  0            11       1        2            2                4
+westhub  /trackers  11           0        0        0            0                0
 
 By category
 category    count
+marketing   12
 analytics   11
-marketing   10
-(none)      4
+(none)      6
 functional  2
 
 By vendor
 vendor              category   count
 meta-pixel          marketing  6
 google-analytics    analytics  5
+google-ads          marketing  2
 google-tag-manager  analytics  2
 hotjar              analytics  2
 linkedin-insight    marketing  2
@@ -59,10 +60,16 @@ mystery  -                 -           unknown    strip-set-cookie              
 theme    -                 functional  no-choice  strip-set-cookie                                       2
 wh_aid   -                 analytics   no-choice  strip-set-cookie                                       2
 
-Not covered by the policy (2): the catalog's suggestion
-        name                              reason        suggestion
-host    collect.unlisted-tracker.example  unclassified  not in the catalog: add a vendor of your own to "vendors" with this host and its category, or leave it refused
-cookie  mystery                           unknown       not in the catalog: add it to "cookies" with its category
+Storage names scripts wrote (2)
+name            vendor      category   reason    count
+_gcl_ls         google-ads  marketing  reported  2
+wh_mystery_key  -           -          unknown   2
+
+Not covered by the policy (3): the catalog's suggestion
+         name                              reason        suggestion
+host     collect.unlisted-tracker.example  unclassified  not in the catalog: add a vendor of your own to "vendors" with this host and its category, or leave it refused
+cookie   mystery                           unknown       not in the catalog: add it to "cookies" with its category
+storage  wh_mystery_key                    unknown       not in the catalog: add it to "storage" with its category
 `;
 
 describe("consentry report", () => {
@@ -77,10 +84,10 @@ describe("consentry report", () => {
     const tail = readFileSync(TAIL, "utf8");
     const piped = spawnSync(process.execPath, [ENTRY, "report", "--json"], { cwd: empty(), input: tail, encoding: "utf8" });
     const fromTail = JSON.parse(piped.stdout);
-    expect(fromTail.lines).toEqual({ "report-only": 11, refused: 11, "cookie-expired": 1, "csp-violation": 2, inventory: 0 });
+    expect(fromTail.lines).toEqual({ "report-only": 11, refused: 11, "cookie-expired": 1, "csp-violation": 2, "storage-reported": 2, inventory: 0 });
     // Workers Logs / jq -c: one line each; wrangler dev: the line after its own prefixes, between its request lines.
     const messages = [...tail.matchAll(/"(\{\\"consentry.*)"\n/g)].map((m) => JSON.parse(`"${m[1]}"`) as string);
-    expect(messages).toHaveLength(25);
+    expect(messages).toHaveLength(27);
     const dir = empty();
     writeFileSync(join(dir, "lines.jsonl"), messages.join("\n"));
     writeFileSync(join(dir, "dev.log"), messages.map((m, i) => `[wrangler:info] GET /x 200 OK (${i} ms)\n${m}`).join("\n"));
@@ -97,6 +104,7 @@ describe("consentry report", () => {
       { consentry: "report-only", policy: "site", route: "/*", path: "/", action: "strip-set-cookie", cookie: "cart_token", category: null, reason: "unknown" },
       { consentry: "report-only", policy: "site", route: "/*", path: "/", action: "strip-set-cookie", cookie: "sid", category: null, reason: "unknown" },
       { consentry: "report-only", policy: "site", route: "/*", path: "/", action: "strip-set-cookie", cookie: "mystery_pref", category: null, reason: "unknown" },
+      { consentry: "storage-reported", policy: "site", route: "/*", path: "/", name: "site_token", category: null, vendor: null, source: "unknown" },
     ].map((l) => JSON.stringify(l));
     const dir = empty();
     writeFileSync(join(dir, "log.jsonl"), lines.join("\n"));
@@ -104,6 +112,7 @@ describe("consentry report", () => {
     expect(before.status).toBe(1);
     expect(before.stdout).toMatch(/^host\s+api\.mixpanel\.com\s+unclassified\s+Mixpanel \(mixpanel\), analytics: name "mixpanel" in "vendors"$/m);
     expect(before.stdout).toMatch(/^cookie\s+_hjSessionUser_123\s+unknown\s+Hotjar, analytics: add it to "cookies" as analytics$/m);
+    expect(before.stdout).toMatch(/^storage\s+site_token\s+unknown\s+not in the catalog: add it to "storage" with its category$/m);
     expect(before.stdout).toMatch(/^cookie\s+cart_token\s+unknown\s+not in the catalog; its name looks necessary \(session, sign-in, basket\): add it to "cookies" in a required category if the site needs it$/m);
 
     // The policy as it stands now names some of them, and the catalog it compiles with knows Hotjar's: only the rest is left.
@@ -112,6 +121,7 @@ describe("consentry report", () => {
     const policy = JSON.parse(readFileSync(join(dir, "policies/site.json"), "utf8"));
     policy.cookies.push({ name: "sid", category: "necessary" }, { name: "cart_token", category: "necessary" });
     policy.vendors.push({ id: "mixpanel" });
+    policy.storage = [{ name: "site_token", category: "necessary" }];
     writeFileSync(join(dir, "policies/site.json"), JSON.stringify(policy));
     const after = consentry(["report", "log.jsonl", "--json"], dir);
     expect(after.stderr).toBe("");
@@ -151,7 +161,7 @@ describe("consentry report", () => {
     writeFileSync(join(dir, "bin/npx"), `#!/bin/sh\necho "$@" > "${dir}/args"\ncat "${D1}"\n`, { mode: 0o755 });
     const run = spawnSync(process.execPath, [ENTRY, "report", "--d1", "consentry-receipts", "--json"], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: `${dir}/bin:${process.env.PATH}` } });
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).lines.inventory).toBe(2);
+    expect(JSON.parse(run.stdout).lines.inventory).toBe(4);
     expect(readFileSync(join(dir, "args"), "utf8")).toMatch(/^wrangler d1 execute consentry-receipts --remote --json --command SELECT policy, host, directive, route, category, vendor, count FROM host_inventory/);
     writeFileSync(join(dir, "bin/npx"), `#!/bin/sh\necho "✘ [ERROR] Couldn't find a D1 DB with the name or binding 'nope'" >&2\nexit 1\n`, { mode: 0o755 });
     const failed = spawnSync(process.execPath, [ENTRY, "report", "--d1", "nope"], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: `${dir}/bin:${process.env.PATH}` } });
