@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { buildClient } from "./build-client.ts";
 
-const sizes = buildClient();
+const sizes = await buildClient();
 console.log(`consentry: client built (${Object.entries(sizes).map(([k, v]) => `${k} ${v} B`).join(", ")})`);
 try {
   execFileSync(process.execPath, ["scripts/build-policies.ts", ...process.argv.slice(2)], { stdio: "inherit" });

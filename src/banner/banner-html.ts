@@ -58,8 +58,11 @@ function vendorSwitches(category: CategoryView, m: Messages): string {
 
 /**
  * `brief`: the banner on the site's pages, which must stay within its 4 KB. There a
- * required category is its name and "Always on" (nothing to choose); its description
- * and third parties are on the settings page and in the cookie declaration, one link away.
+ * required category is its name and "Always on", and a forbidden one its name and "Not
+ * used" (nothing to choose either way); an optional one its switch and its third parties
+ * (names, or a switch each). Every category's description is on the settings page and
+ * in the cookie declaration the second layer links to, one step away; the purposes are
+ * on the first layer.
  */
 function toggle(category: CategoryView, m: Messages, perVendor: boolean, brief: boolean): string {
   const id = `cy-${e(category.id)}`;
@@ -81,8 +84,8 @@ function toggle(category: CategoryView, m: Messages, perVendor: boolean, brief: 
   const details = [vendors.length > 0 && !switches ? `${e(m.vendors)}: ${vendors.join(", ")}` : ""].filter(Boolean);
   // The label wraps its checkbox: no `for` needed (HTML §4.10.4).
   const tag = category.state === "forbidden" ? "div" : "label";
-  if (brief && category.state === "required") return `<div class="cy-c"><${tag}>${control}</${tag}></div>`;
-  return `<div class="cy-c"><${tag}>${control}</${tag}><p>${e(category.description)}</p>${switches ? vendorSwitches(category, m) : ""}${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
+  if (brief && (category.state === "required" || category.state === "forbidden")) return `<div class="cy-c"><${tag}>${control}</${tag}></div>`;
+  return `<div class="cy-c"><${tag}>${control}</${tag}>${brief ? "" : `<p>${e(category.description)}</p>`}${switches ? vendorSwitches(category, m) : ""}${details.map((d) => `<p>${d}</p>`).join("")}</div>`;
 }
 
 /**

@@ -54,13 +54,14 @@ type Realm = Window & typeof globalThis;
   /** Something on this page was refused: held aside here, or reported by the browser. */
   let held = false;
 
-  const listed = (host: string, list: string): boolean => list.split(" ").some((h) => h !== "" && (host === h || host.endsWith("." + h)));
+  // `a.b.example.com` is under `example.com`, and `example.com` itself: a dot before each makes one test of it.
+  const listed = (host: string, list: string): boolean => list.split(" ").some((h) => h !== "" && ("." + host).endsWith("." + h));
 
   const refused = (url: unknown): boolean => {
     try {
-      const u = new URL(String(url), d.baseURI);
+      const u = new URL(url as string, d.baseURI); // the parser converts to a string itself
       const host = u.hostname;
-      return /^(http|ws)s?:$/.test(u.protocol) && host !== here.hostname && (hosts === null ? listed(host, config.b) : !listed(host, hosts));
+      return /^(http|ws)s?:/.test(u.protocol) && host !== here.hostname && (hosts === null ? listed(host, config.b) : !listed(host, hosts));
     } catch {
       return false; // unparsable: the browser's allowlist decides
     }
@@ -76,7 +77,7 @@ type Realm = Window & typeof globalThis;
   const seen = new Set<string>();
   /** A cookie name, storage key or database name the rules refuse. */
   const blocked = (name: unknown): boolean => {
-    const hit = rules.n.indexOf(name as string) >= 0 || rules.p.some((p) => new RegExp(p).test(String(name)));
+    const hit = rules.n.includes(name as string) || rules.p.some((p) => new RegExp(p).test(name as string)); // test() converts to a string
     const refuse = (rules.m === "allow") !== hit;
     if (refuse && seen.size < 20) seen.add(String(name).slice(0, 64));
     return refuse;
@@ -85,11 +86,11 @@ type Realm = Window & typeof globalThis;
   const define = Object.defineProperty;
   const own = Object.getOwnPropertyDescriptor;
   const setAttr = Element.prototype.setAttribute;
-  // Keep a refused URL aside on the element, in the same markup the server writes.
+  // Keep a refused URL aside on the element, in the markup the server writes (without the
+  // `data-category` it adds for people reading the page: here it would only say "unknown").
   const hold = (el: Element, attribute: string, url: string): void => {
     held = true;
     setAttr.call(el, "data-" + attribute, url);
-    setAttr.call(el, "data-category", "unknown");
     setAttr.call(el, "data-consentry", "~");
     if (el.tagName === "SCRIPT") setAttr.call(el, "type", "text/plain");
   };
@@ -140,11 +141,11 @@ type Realm = Window & typeof globalThis;
   };
   // The consent endpoint is reached with the browser's own fetch, whatever the page later puts in its place.
   const fetch0 = fetch;
-  hook(main, "fetch", ([input]) => refused((input as Request).url || input), () => ((held = true), Promise.reject(new TypeError("consent"))));
+  hook(main, "fetch", ([input]) => refused((input as Request).url || input), () => ((held = true), Promise.reject(TypeError("consent"))));
   hook(navigator, "sendBeacon", ([url]) => refused(url), () => false);
   // Sent as the page goes (Page Lifecycle: pagehide, not unload), as a beacon: it outlives the page.
   // A page restored from the back/forward cache and hidden again sends only what is new.
-  main.addEventListener("pagehide", () => seen.size && navigator.sendBeacon("/_consentry/storage-report", JSON.stringify([here.pathname, ...seen])) && seen.clear());
+  main.addEventListener("pagehide", () => seen.size && navigator.sendBeacon(config.e + "/../storage-report", JSON.stringify([here.pathname, ...seen])) && seen.clear());
   // Whatever else was refused (XHR, WebSocket, CSS, workers…) the browser reports here.
   d.addEventListener("securitypolicyviolation", () => (held = true));
 
@@ -201,7 +202,7 @@ type Realm = Window & typeof globalThis;
         hook(w.Storage.prototype, "setItem", ([key]) => blocked(key), () => {});
         // Where storage is disallowed, open() throws (IndexedDB §4.1: a SecurityError); the same TypeError as fetch, for weight.
         hook(w.IDBFactory.prototype, "open", ([name]) => blocked(name), () => {
-          throw new TypeError("consent");
+          throw TypeError("consent");
         });
       }
     } catch {} // a cross-origin frame, or a realm without some interface: its own page is guarded by its own response
@@ -232,7 +233,7 @@ type Realm = Window & typeof globalThis;
 
   const apply = (answer: ConsentAnswer): void => {
     // Narrowed consent cannot be taken back from code already running: reload.
-    if (allowed.some((c) => answer.allowed.indexOf(c) < 0)) return reload();
+    if (allowed.some((c) => !answer.allowed.includes(c))) return reload();
     const layer = ((main as { dataLayer?: unknown[] }).dataLayer ??= []);
     // gtag() pushes its Arguments object; Google's tags read exactly that shape.
     (function (..._: unknown[]) {

@@ -9,6 +9,10 @@ import { ALL_LOCALES, BANNER_LOCALES, negotiateLocale } from "../../src/i18n/neg
 import { en } from "../../src/i18n/locales/en.ts";
 import { variant, westhubInput, whereby } from "../support/policies.ts";
 import { rewrite } from "../support/rewrite.ts";
+import { languageFor } from "../../src/banner/page-ui.ts";
+import { decide } from "../../src/decision/decide.ts";
+import type { CompiledPolicy } from "../../src/policy/compile.ts";
+import { settingsPage } from "../../src/site/settings-page.ts";
 
 const EU_OFFICIAL = ["bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"];
 /** What the banner itself shows (the settings page and the receipt may fall back to English). */
@@ -16,6 +20,15 @@ const BANNER_KEYS = ["bannerLabel", "bannerTitle", "bannerText", "cookiePolicy",
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const PAGE = `<!DOCTYPE html><html><head><title>t</title></head><body><p>content</p></body></html>`;
 const banner = (html: string) => html.match(/<section id="consentry"[\s\S]*?<\/section>/)?.[0] ?? "";
+
+/** The settings page a visitor with no choice gets, in their language. */
+async function settingsHtml(policy: CompiledPolicy, language: string): Promise<string> {
+  const request = new Request(`https://${policy.hosts[0]}/_consentry/settings`, { headers: { "accept-language": language } });
+  const route = policy.route(new URL(request.url));
+  const consent = { status: "absent" as const, choice: null };
+  const decision = decide({ policy, route, consent, gpc: false, dnt: false, jurisdiction: { country: "DE", region: null, source: "cf" } });
+  return settingsPage({ policy, decision, consent, language: languageFor(policy, request), returnPath: "/", selfPath: "/_consentry/settings", notice: null, host: policy.hosts[0]! }).text();
+}
 
 describe("languages of the banner", () => {
   it("should cover the 24 official EU languages, Norwegian, Brazilian Portuguese and Japanese", () => {
@@ -61,11 +74,16 @@ describe("languages of the banner", () => {
 });
 
 describe("a policy's category texts per language", () => {
-  it("should show a German visitor the policy's German labels and descriptions", async () => {
+  it("should show a German visitor the policy's German labels, and its German descriptions on the settings page", async () => {
     const html = banner((await rewrite(PAGE, { policy: whereby, language: "de-DE" })).html);
     expect(html).toMatch(/id="cy-advertising" name="category" value="advertising"> Werbung</);
-    expect(html).toContain(whereby.categoryById.get("advertising")!.texts.de!.description!);
     expect(html).not.toContain(">Advertising<");
+    // On the site's pages the banner stays within its 4 KB: descriptions are one step away.
+    const german = whereby.categoryById.get("advertising")!.texts.de!.description!;
+    expect(html).not.toContain(german);
+    const page = await settingsHtml(whereby, "de-DE");
+    expect(page).toContain(german);
+    expect(page).toMatch(/value="advertising"> Werbung</);
   });
 
   it("should fall back per field to the policy's own text, and escape it", async () => {
@@ -74,7 +92,9 @@ describe("a policy's category texts per language", () => {
     });
     const html = banner((await rewrite(PAGE, { policy: partial, language: "fr" })).html);
     expect(html).toContain("&lt;b&gt;Mesure&lt;/b&gt;");
-    expect(html).toContain(partial.categoryById.get("analytics")!.description);
+    const page = await settingsHtml(partial, "fr");
+    expect(page).toContain("&lt;b&gt;Mesure&lt;/b&gt;");
+    expect(page).toContain(partial.categoryById.get("analytics")!.description);
     expect(banner((await rewrite(PAGE, { policy: partial, language: "it" })).html)).toContain("> Analytics<");
   });
 });
