@@ -48,9 +48,7 @@ describe("weight", () => {
     expect(all).toBeLessThanOrEqual(4096);
   });
 
-  it("should add nothing for an unbranded policy, and at most 120 B gzipped for a whole brand (colours, font, radius, top, logo)", async () => {
-    // The 4 KB page budget above holds for the seed policies, which have no brand. A brand's own cost is held here;
-    // a branded page's total is printed beside it.
+  it("should add nothing for an unbranded policy, at most 120 B gzipped for a whole brand (colours, font, radius, top, logo), and keep a branded WestHub page within 4 KB", async () => {
     const brand = { colors: { accent: "#7a1fa2", background: "#fff8e1", text: "#222" }, font: `"Inter", system-ui, sans-serif`, radius: 12, position: "top" as const, logo: "/logo.png" };
     const branded = variant(westhubInput, (p) => {
       p.banner = { ...p.banner, brand };
@@ -63,6 +61,7 @@ describe("weight", () => {
     const cost = all - (await gzipSize(plain));
     console.log(`consentry weight (westhub, branded): everything inserted ${inserted.length} B raw, ${all} B gzipped; the brand adds ${cost} B`);
     expect(cost).toBeLessThanOrEqual(120);
+    expect(all).toBeLessThanOrEqual(4096);
   });
 
   it.each([
