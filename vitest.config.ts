@@ -22,6 +22,8 @@ export default defineConfig({
                 ORIGIN_URL: `http://127.0.0.1:${inject<number>("originPort")}`,
                 CONSENT_SECRET: TEST_SECRET,
               },
+              // The optional Analytics Engine dataset, as miniflare simulates it (it keeps nothing to read back).
+              analyticsEngineDatasets: { ANALYTICS: { dataset: "consentry_refusals" } },
             },
           })),
         ],

@@ -27,6 +27,8 @@ export interface Env {
   RECEIPT_QUEUE?: Queue<Receipt>;
   /** Workers Rate Limiting: choices and erasures per client, shared across isolates (src/http/client-limit.ts). */
   CONSENT_RATE_LIMIT?: RateLimit;
+  /** Workers Analytics Engine: enforce mode's refusals counted by policy, route, category, vendor and host (src/enforce/refusal-counts.ts). */
+  ANALYTICS?: AnalyticsEngineDataset;
 }
 
 export interface AppEnv {

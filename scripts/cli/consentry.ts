@@ -6,6 +6,7 @@
  *   consentry init https://www.example.com     a policy from that scan (or a template)
  *   consentry check                            every policy, every problem
  *   consentry explain https://www.example.com  what Consentry would do, and why
+ *   consentry report tail.json                 what Consentry logged and browsers reported
  *   consentry verify https://www.example.com   is Consentry answering, in which mode
  *
  * Runs on Node 22 or later (`npx consentry …`, or `npm run consentry -- …`).
@@ -27,6 +28,7 @@ const VERBS: Record<string, () => Promise<Verb>> = {
   init: async () => import("./init.ts").then((m) => ({ help: m.initHelp, run: m.init })),
   scan: async () => import("./scan.ts").then((m) => ({ help: m.scanHelp, run: m.scan })),
   explain: async () => import("./explain.ts").then((m) => ({ help: m.explainHelp, run: m.explain })),
+  report: async () => import("./report.ts").then((m) => ({ help: m.reportHelp, run: m.report })),
   verify: async () => import("./verify.ts").then((m) => ({ help: m.verifyHelp, run: (argv) => m.verify(argv) })),
 };
 
@@ -38,6 +40,8 @@ Commands:
   init [url]      write policies/<id>.json: a commented template, or from a scan
   check           check every policy in policies/, every problem at once
   explain <url>   what Consentry decides for one visitor on one page, and why
+  report [file]   sum up what Consentry logged (wrangler tail) and browsers
+                  reported (the D1 inventory), with suggestions for the gaps
   verify <url>    check from outside that Consentry answers, and in which mode
 
 Run consentry <command> --help for its options.

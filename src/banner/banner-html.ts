@@ -34,6 +34,8 @@ export interface BannerInput {
   vendorSwitches?: boolean;
   /** Under an opt-out regime: the "Your Privacy Choices" link's words (src/banner/privacy-choices.ts). */
   optOutLabel?: string | null;
+  /** The policy's `banner.brand.logo`: decorative beside the title that names the site. */
+  logo?: string | undefined;
 }
 
 /** The settings page, which comes back to `returnPath`: where the opt-out link and the settings control lead. */
@@ -112,6 +114,7 @@ export function bannerHtml(input: BannerInput): string {
     `<input type="hidden" name="return" value="${e(input.returnPath)}">` +
     // "Continue without accepting" (CNIL, 2020 recommendation §2.2): closing the banner is a refusal.
     (input.open ? "" : `<button type="submit" name="action" value="reject-all" class="cy-d">${e(m.continueWithout)}</button>`) +
+    (input.logo === undefined ? "" : `<img src="${e(input.logo)}" alt="" height="40">`) +
     `<h2>${title}</h2>` +
     `<p>${e(m.bannerText)} <a href="${e(input.cookiePolicy)}">${e(m.cookiePolicy)}</a>` +
     (input.privacyPolicy === undefined ? "" : ` · <a href="${e(input.privacyPolicy)}">${e(m.privacyPolicy)}</a>`) +

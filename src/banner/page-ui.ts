@@ -12,7 +12,7 @@ import { messagesFor, type Messages } from "../i18n/messages.ts";
 import { negotiateLocale, type Locale } from "../i18n/negotiate.ts";
 import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 import { bannerHtml, settingsLinkHtml } from "./banner-html.ts";
-import { BANNER_CSS } from "./banner-style.ts";
+import { bannerCss } from "./brand-style.ts";
 import { optOutLinkLabel } from "./privacy-choices.ts";
 import { categoryViews } from "./view.ts";
 
@@ -87,7 +87,7 @@ function render(
   categories: ReturnType<typeof categoryViews>,
 ): string {
   const position = policy.banner.settingsButton;
-  const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${BANNER_CSS}</style>`;
+  const style = `<style${nonceAttribute(nonces.style)} data-consentry-ui>${bannerCss(policy.banner)}</style>`;
   const settings = position === "off" ? "" : settingsLinkHtml({ position, messages, returnPath, hidden: showBanner, optOutLabel });
   if (!showBanner) return style + settings;
   const banner = bannerHtml({
@@ -100,6 +100,7 @@ function render(
     returnPath,
     vendorSwitches: policy.banner.vendorSwitches,
     optOutLabel,
+    logo: policy.banner.brand?.logo,
   });
   return `${style}${banner}<script${nonceAttribute(nonces.script)} data-consentry-ui>${BANNER_JS}</script>${settings}`;
 }

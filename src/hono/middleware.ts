@@ -9,7 +9,7 @@
  *
  * Bindings come from the app's environment, as for the Worker: `CONSENT_SECRET`
  * (required outside loopback hosts), `COUNTRY_OVERRIDE`, `RECEIPTS`,
- * `RECEIPT_QUEUE`, `CONSENT_RATE_LIMIT`, `REFUSAL_LOG_RATE`.
+ * `RECEIPT_QUEUE`, `CONSENT_RATE_LIMIT`, `REFUSAL_LOG_RATE`, `ANALYTICS`.
  *
  * @example
  * import { Hono } from "hono";

@@ -37,6 +37,8 @@ export function createPageRewriter(): HtmlTransform {
     registerStyles(rewriter, page);
     registerNoscript(rewriter, page);
     registerSynthetic(rewriter, page);
+    // What the page refused is counted once the whole document has gone through (Analytics Engine, when bound).
+    if (context.tally !== undefined) rewriter.onDocument({ end: () => context.tally?.flush() });
     return guardedTransform(rewriter, response, () => page.ambiguous());
   };
 }

@@ -64,7 +64,8 @@ export class PageState {
 
   /** In report-only mode every action is logged; in enforce mode the caller carries it out, and logs it on a sampled response. */
   record(action: string, refusal: Refusal): void {
-    const { decision, route, log, refusalSample } = this.context;
+    const { decision, route, log, refusalSample, tally } = this.context;
+    if (this.apply) tally?.add({ kind: "host", name: refusal.host, category: refusal.category, vendor: refusal.vendor?.id ?? null, reason: refusal.reason });
     if (this.apply && refusalSample === undefined) return;
     const line: PageAction & Record<string, unknown> = {
       action: action as PageAction["action"],

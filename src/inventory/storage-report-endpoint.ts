@@ -18,9 +18,10 @@ import type { AppEnv } from "../env.ts";
 import { inBackground } from "../http/background.ts";
 import { readCapped } from "../http/read-capped.ts";
 import { isSameOrigin } from "../http/same-origin.ts";
-import { createCookieClassifier, type CookieClassifier } from "../policy/cookie-classifier.ts";
+import type { CookieClassifier } from "../policy/cookie-classifier.ts";
 import type { CompiledPolicy } from "../policy/compile.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
+import { storageClassifier } from "../policy/storage-classifier.ts";
 import { recordInventory, type InventoryRow } from "./inventory-store.ts";
 import { parseStorageReport } from "./parse-storage-report.ts";
 import { MAX_INVENTORY_ROWS } from "./report-endpoint.ts";
@@ -33,11 +34,6 @@ export interface StorageReportOptions {
   registry: PolicyRegistry;
   log: Logger;
   now: () => number;
-}
-
-/** Storage names go by the policy's `storage` rules first, then by its cookie rules and the catalog (the guard's order). */
-function storageClassifier(policy: CompiledPolicy): CookieClassifier {
-  return createCookieClassifier({ consentCookie: policy.consent.cookieName, policyCookies: policy.storageRules, vendorCookies: [], fallback: policy.classifyCookie });
 }
 
 export function storageReportEndpoint({ registry, log, now }: StorageReportOptions): Handler<AppEnv> {

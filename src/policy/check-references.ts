@@ -80,6 +80,14 @@ export function checkReferences(policy: Policy, catalog: Catalog): PolicyIssue[]
     route.vendors.deny.forEach((id, j) => checkVendor(id, ["routes", i, "vendors", "deny", j]));
   });
 
+  // The logo is an image the page loads: the allowlist the browser enforces admits the site's own hosts, and no other.
+  const logo = policy.banner.brand?.logo;
+  if (logo !== undefined && URL.canParse(logo)) {
+    const host = new URL(logo).hostname;
+    if (!policy.hosts.some((h) => host === h || host.endsWith(`.${h}`))) {
+      add(["banner", "brand", "logo"], `${host} is not one of this policy's hosts (${policy.hosts.join(", ") || "none"}): the allowlist would refuse the image; serve the logo from the site (/logo.svg)`);
+    }
+  }
   return issues;
 }
 

@@ -9,6 +9,8 @@ import { CATALOG_CATEGORIES } from "../catalog/catalog-format.ts";
 import { REGION_GROUPS } from "../decision/regions.ts";
 import { SUBDIVISION_GROUPS } from "../decision/us-states.ts";
 import { en } from "../i18n/locales/en.ts";
+import { BASE_COLOURS } from "../banner/brand-style.ts";
+import { contrastRatio, WCAG_AA_TEXT } from "../banner/contrast.ts";
 import { ALL_LOCALES } from "../i18n/negotiate.ts";
 
 /** A note for the people who edit the file (JSON Schema's `$comment`); Consentry ignores it. `consentry init` writes them. */
@@ -180,6 +182,64 @@ const textsSchema = z.strictObject(
   Object.fromEntries(Object.keys(en).map((key) => [key, z.string().min(1).max(1000).optional()])) as Record<keyof typeof en, z.ZodOptional<z.ZodString>>,
 );
 
+const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, "must be a colour as #rgb or #rrggbb");
+/** One family name: quoted, or bare words (CSS Fonts 4 §2.1). */
+const FAMILY = String.raw`(?:"[\w .-]+"|'[\w .-]+'|[A-Za-z_-][\w -]*)`;
+
+/** Same-origin path (`/logo.svg`, not `//host`) or an https: URL. */
+function isLogoUrl(value: string): boolean {
+  if (/^\/(?![/\\])[^\s"'<>\\]*$/.test(value)) return true;
+  return URL.canParse(value) && new URL(value).protocol === "https:" && !/[\s"'<>\\]/.test(value);
+}
+
+/**
+ * The banner in the site's colours, font, corner radius and position, with its
+ * logo. Colours replace Consentry's light and dark palettes alike, so text and
+ * accent must each keep WCAG AA contrast (4.5:1) against the background.
+ */
+export const brandSchema = z
+  .strictObject({
+    colors: z
+      .strictObject({
+        /** Links, the second layer's summary, checkboxes and the focus ring. */
+        accent: hexColour.optional(),
+        background: hexColour.optional(),
+        /** Text, and the buttons (text-coloured, with the background's colour on them). */
+        text: hexColour.optional(),
+      })
+      .optional(),
+    /** A CSS font-family list: `"Inter", system-ui, sans-serif`. */
+    font: z
+      .string()
+      .max(200)
+      .regex(new RegExp(`^${FAMILY}(?:\\s*,\\s*${FAMILY})*$`), "must be a CSS font-family list such as \"Inter\", system-ui, sans-serif")
+      .optional(),
+    /** Corner radius of the banner and its buttons, in pixels. */
+    radius: z.number().int().min(0).max(32).optional(),
+    /** `bottom` (fixed over the page's foot) or `top` (at the head of the page, scrolling with it until it sticks). */
+    position: z.enum(["bottom", "top"]).default("bottom"),
+    /** A logo above the banner's title: a path on the site (`/logo.svg`) or an https: URL on one of the policy's hosts. */
+    logo: z.string().max(2048).refine(isLogoUrl, "must be a path on the site (/logo.svg) or an https: URL").optional(),
+  })
+  .superRefine((brand, ctx) => {
+    const c = brand.colors;
+    if (c === undefined) return;
+    // Missing colours take Consentry's light palette (src/banner/brand-style.ts).
+    const background = c.background ?? BASE_COLOURS.background;
+    for (const key of ["text", "accent"] as const) {
+      const colour = c[key] ?? BASE_COLOURS[key];
+      if (!/^#(?:[0-9a-fA-F]{3}){1,2}$/.test(colour) || !/^#(?:[0-9a-fA-F]{3}){1,2}$/.test(background)) continue;
+      const ratio = contrastRatio(colour, background);
+      if (ratio < WCAG_AA_TEXT) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["colors", c[key] === undefined ? "background" : key],
+          message: `${key} ${colour} on background ${background} has a contrast of ${ratio.toFixed(2)}:1, below the 4.5:1 WCAG AA asks for text (WCAG 2.2 §1.4.3)`,
+        });
+      }
+    }
+  });
+
 export const bannerSchema = z.strictObject({
   /** Where the persistent "Cookie settings" control sits; `off` when the site links to the settings page itself. */
   settingsButton: z.enum(["bottom-left", "bottom-right", "off"]).default("bottom-left"),
@@ -204,6 +264,8 @@ export const bannerSchema = z.strictObject({
    * cookie, recorded in the receipt). Off by default: a short second layer.
    */
   vendorSwitches: z.boolean().default(false),
+  /** The site's colours, font, corner radius, position and logo (absent: Consentry's own look, light and dark). */
+  brand: brandSchema.optional(),
 });
 
 const thirdPartyAction = z.enum(["block", "allow"]);

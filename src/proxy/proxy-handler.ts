@@ -36,6 +36,7 @@ import { shapeUpgrade } from "./upgrade.ts";
 import { cspNonces } from "../html/csp.ts";
 import { parseRefusalLogRate } from "../config/refusal-log-rate.ts";
 import { withModeHeader } from "./mode-header.ts";
+import { RefusalTally } from "../enforce/refusal-counts.ts";
 import { inlineSources } from "../html/inline-hashes.ts";
 import { pagePlan } from "../html/page-plan.ts";
 
@@ -118,6 +119,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
     const enforce = decision.mode === "enforce";
     const rate = parseRefusalLogRate(env.REFUSAL_LOG_RATE);
     const refusalSample = enforce && rate > 0 && random() < rate ? rate : undefined;
+    const tally = enforce && env.ANALYTICS !== undefined ? new RefusalTally(env.ANALYTICS, { policy: policy.id, route: route.source, site: url.hostname }, log) : undefined;
     const result = await fetchOrigin(enforce ? requestPlan.cookie : normaliseCookieHeader(request.headers.get("cookie")));
     if (!result.ok) return result.response;
     const response = sanitise(result.response, policy);
@@ -129,7 +131,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
       // A site policy that admits inline code only by nonce or hash must admit Consentry's own, by hash.
       const inline =
         enforce && isHtml(response) && response.headers.has("content-security-policy")
-          ? await inlineSources(pagePlan(context), cspNonces(response.headers))
+          ? await inlineSources(pagePlan(context), cspNonces(response.headers), policy.banner)
           : undefined;
       const shaped = shapeResponse({
         response,
@@ -139,6 +141,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
         ...(inline === undefined ? {} : { inline }),
         ...(options.transformHtml === undefined ? {} : { transformHtml: options.transformHtml }),
         ...(refusalSample === undefined ? {} : { refusalSample }),
+        ...(tally === undefined ? {} : { tally }),
         log,
         path,
       });

@@ -12,6 +12,7 @@ import { admitConsentryAll, type InlineSources } from "../allowlist/site-csp.ts"
 import type { Decision } from "../decision/decide.ts";
 import { planSetCookies, setCookieName, type CookieAction, type RequestCookiePlan } from "../enforce/cookie-plan.ts";
 import type { JudgeContext } from "../enforce/judge-cookie.ts";
+import type { RefusalTally } from "../enforce/refusal-counts.ts";
 import { logActions, REPORT_HEADER, summarise, type Logger } from "../enforce/report.ts";
 import { bodyKind, type BodyKind } from "../http/mime.ts";
 import { markPersonalised } from "./cache-headers.ts";
@@ -21,6 +22,8 @@ export interface HtmlContext extends JudgeContext {
   log: Logger;
   /** Enforce mode, a sampled response: log each refusal as `refused` (REFUSAL_LOG_RATE). */
   refusalSample?: number | undefined;
+  /** Enforce mode with an ANALYTICS dataset bound: the page's refusals are counted, written when the document ends. */
+  tally?: RefusalTally | undefined;
 }
 
 /** Rewrites an HTML response for a decision; returns null when it has nothing to do. */
@@ -38,6 +41,8 @@ export interface ShapeInput {
   inline?: InlineSources;
   /** Enforce mode, a sampled response: the sampling rate, and its refusals are logged. */
   refusalSample?: number;
+  /** Enforce mode with an ANALYTICS dataset bound: every refusal is counted (src/enforce/refusal-counts.ts). */
+  tally?: RefusalTally;
 }
 
 export function shapeResponse(input: ShapeInput): Response {
@@ -58,6 +63,8 @@ export function shapeResponse(input: ShapeInput): Response {
       personalised = true;
     }
     if (input.refusalSample !== undefined) logActions(actions, { decision, route: context.route.source, path: input.path }, input.log, "refused", input.refusalSample);
+    // An expiry follows from the refused request cookie already counted.
+    for (const a of actions) if (a.action !== "expire-cookie") input.tally?.add({ kind: "cookie", name: a.cookie, category: a.category, vendor: a.vendor ?? null, reason: a.reason });
     // The browser held a cookie of a category without consent: a withdrawal, or a write that got
     // past the client guard (a frame it never saw, a setter captured before it ran). Either way
     // it is expired here, and said so, so an operator sees what reached the visitor's device.
@@ -90,13 +97,16 @@ export function shapeResponse(input: ShapeInput): Response {
   if (applied.refusals.length > 0) {
     if (decision.mode !== "enforce") logActions(applied.refusals, { decision, route: context.route.source, path: input.path }, input.log);
     else if (input.refusalSample !== undefined) logActions(applied.refusals, { decision, route: context.route.source, path: input.path }, input.log, "refused", input.refusalSample);
+    if (decision.mode === "enforce") for (const r of applied.refusals) input.tally?.add({ kind: "host", name: r.host, category: r.category, vendor: r.vendor, reason: r.reason });
     personalised = true;
   }
+  // The headers' refusals are written now; the page's, when its document ends (src/html/page-rewriter.ts).
+  input.tally?.flush();
   if (kind === "script" && !applied.csp) varyOnDestination(headers);
 
   let shaped = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   if (input.transformHtml !== undefined && kind === "html" && rewritable(response) && hasBody(input.request.method, response.status)) {
-    const rewritten = input.transformHtml(shaped, { ...context, request: input.request, log: input.log, refusalSample: input.refusalSample });
+    const rewritten = input.transformHtml(shaped, { ...context, request: input.request, log: input.log, refusalSample: input.refusalSample, tally: input.tally });
     if (rewritten !== null) {
       shaped = rewritten;
       // The body changes: the origin's length and validators no longer describe it.

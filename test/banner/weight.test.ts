@@ -48,6 +48,22 @@ describe("weight", () => {
     expect(all).toBeLessThanOrEqual(4096);
   });
 
+  it("should add nothing for an unbranded policy, at most 120 B gzipped for a whole brand (colours, font, radius, top, logo), and keep a branded WestHub page within 4 KB", async () => {
+    const brand = { colors: { accent: "#7a1fa2", background: "#fff8e1", text: "#222" }, font: `"Inter", system-ui, sans-serif`, radius: 12, position: "top" as const, logo: "/logo.png" };
+    const branded = variant(westhubInput, (p) => {
+      p.banner = { ...p.banner, brand };
+    });
+    const plain = await insertions(westhub);
+    expect(await insertions(variant(westhubInput, () => {}))).toBe(plain);
+    const inserted = await insertions(branded);
+    expect(inserted).toContain(`<img src="/logo.png" alt="" height="40">`);
+    const all = await gzipSize(inserted);
+    const cost = all - (await gzipSize(plain));
+    console.log(`consentry weight (westhub, branded): everything inserted ${inserted.length} B raw, ${all} B gzipped; the brand adds ${cost} B`);
+    expect(cost).toBeLessThanOrEqual(120);
+    expect(all).toBeLessThanOrEqual(4096);
+  });
+
   it.each([
     ["westhub", westhub],
     ["whereby", whereby],

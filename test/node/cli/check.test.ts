@@ -105,4 +105,24 @@ describe("consentry check", () => {
     expect(build.stderr.split("\n")[0]).toBe(line);
     expect(build.stderr).not.toMatch(/\n\s+at /);
   });
+  it("should refuse a brand whose colours fail WCAG AA contrast, and a logo the allowlist would refuse, with one line each", SLOW, () => {
+    const policy = westhub();
+    policy.banner = { ...policy.banner, brand: { colors: { background: "#ffffff", text: "#777777", accent: "#0b57d0" }, logo: "https://cdn.elsewhere.example/logo.svg", font: "Inter; color: red" } };
+    const run = consentry(["check", "--policies", "."], folder({ "westhub.json": policy }));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      [
+        `./westhub.json: banner.brand.font: must be a CSS font-family list such as "Inter", system-ui, sans-serif`,
+        "./westhub.json: banner.brand.colors.text: text #777777 on background #ffffff has a contrast of 4.48:1, below the 4.5:1 WCAG AA asks for text (WCAG 2.2 §1.4.3)",
+        "./westhub.json: banner.brand.logo: cdn.elsewhere.example is not one of this policy's hosts (westhub.app): the allowlist would refuse the image; serve the logo from the site (/logo.svg)",
+        "",
+        "3 problems in 1 of 1 file",
+        "",
+      ].join("\n"),
+    );
+    // #767676 on white is 4.54:1: just enough.
+    policy.banner.brand = { colors: { background: "#ffffff", text: "#767676" }, logo: "/logo.png" };
+    expect(consentry(["check", "--policies", "."], folder({ "westhub.json": policy })).status).toBe(0);
+  });
 });
+
