@@ -85,6 +85,8 @@ describe("with JavaScript", () => {
     await page.getByRole("button", { name: "Accept all" }).click();
     await page.waitForFunction(() => ((window as unknown as { __trackers?: string[] }).__trackers ?? []).includes("hotjar"));
     expect(await cookieNames(context)).toEqual(expect.arrayContaining(["_ga", "_hjSessionUser_1000000"]));
+    // The reload "Accept all" brought must have finished loading, or its own `load` would be taken for the next one.
+    await page.waitForLoadState("load");
     const count = navigations(page);
     await Promise.all([
       page.waitForEvent("load"),
