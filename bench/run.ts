@@ -197,8 +197,15 @@ try {
 
   // 3e. Floors: what any HTML-rewriting Worker costs here, next to the pass-through (bench/passthrough/worker.ts).
   const floors: Results["floors"] = [];
+  // Both started before either is measured, each from its own copy: a port the one stopped
+  // just released can be handed to the next wrangler, which then cannot bind it.
+  const floorWorkers = [];
   for (const floor of ["rewriter", "pump"] as const) {
-    const instance = await startWorker(`floor-${floor}`, passthroughDir, ["--var", `ORIGIN_URL:${origin.url}`, "--var", `FLOOR:${floor}`], "/data.json");
+    const instance = await startWorker(`floor-${floor}`, snapshotPassthrough(), ["--var", `ORIGIN_URL:${origin.url}`, "--var", `FLOOR:${floor}`], "/data.json");
+    workers.push(instance);
+    floorWorkers.push({ floor, instance });
+  }
+  for (const { floor, instance } of floorWorkers) {
     try {
       for (const [kb, tags] of [[100, 30], [1024, 30]] as const) {
         const query = `kb=${kb}&tags=${tags}`;
