@@ -15,6 +15,7 @@ import { bannerHtml, settingsLinkHtml } from "./banner-html.ts";
 import { bannerCss } from "./brand-style.ts";
 import { optOutLinkLabel } from "./privacy-choices.ts";
 import { categoryViews } from "./view.ts";
+import { requestUrl } from "../http/request-url.ts";
 
 export interface UiContext {
   policy: CompiledPolicy;
@@ -35,7 +36,7 @@ export function languageFor(policy: CompiledPolicy, request: Request): Language 
 
 /** The page's path and query, where the banner's form sends a visitor without JavaScript back to. */
 export function returnPathOf(request: Request): string {
-  const url = new URL(request.url);
+  const url = requestUrl(request);
   return url.pathname + url.search;
 }
 

@@ -10,6 +10,7 @@ import type { Env } from "../env.ts";
 import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 import { decide, type Decision } from "./decide.ts";
 import { resolveJurisdiction, type Jurisdiction } from "./jurisdiction.ts";
+import { requestUrl } from "../http/request-url.ts";
 
 export interface RequestSignals {
   consent: ConsentState;
@@ -20,7 +21,7 @@ export interface RequestSignals {
 }
 
 export async function readSignals(request: Request, env: Env, policy: CompiledPolicy, nowMs: number): Promise<RequestSignals> {
-  const url = new URL(request.url);
+  const url = requestUrl(request);
   const keys = await resolveSigningKeys(env.CONSENT_SECRET, url.hostname);
   const consent = keys.ok
     ? await readConsent(request.headers.get("cookie"), policy, keys.keys, Math.floor(nowMs / 1000))

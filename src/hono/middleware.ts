@@ -32,6 +32,7 @@ import type { CompiledPolicy } from "../policy/compile.ts";
 import { loadPolicy } from "../policy/load.ts";
 import type { PolicyRegistry } from "../policy/registry.ts";
 import { proxyHandler } from "../proxy/proxy-handler.ts";
+import { requestUrl } from "../http/request-url.ts";
 
 export interface ConsentryOptions {
   /** The policy, as its JSON file holds it (validated and compiled once, here: a bad one throws at startup). */
@@ -61,7 +62,7 @@ export function consentry(options: ConsentryOptions): MiddlewareHandler {
   const ownPaths = new Set<string>([PATHS.gpc, ...policy.banner.settingsPaths]);
 
   return async (c, next) => {
-    const path = new URL(c.req.url).pathname;
+    const path = requestUrl(c.req.raw).pathname;
     if (path.startsWith("/_consentry/") || ownPaths.has(path)) return own.fetch(c.req.raw, c.env, executionContext(c));
     // The app's handlers are the origin: they get the request with refused cookies removed.
     const handler = proxyHandler({

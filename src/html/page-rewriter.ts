@@ -2,7 +2,8 @@
  * Neutralises what a visitor has not agreed to while the HTML streams through
  * HTMLRewriter, and adds Consentry's own pieces. Each concern registers its own
  * handlers (handlers/): insertions (head script, banner, cookie table, base and
- * template tracking), scripts, frames, other resources, styles, `<noscript>`.
+ * template tracking), elements with URLs (scripts, frames, other resources),
+ * `srcdoc`, `<meta http-equiv=refresh>`, styles, `<noscript>`.
  * The page's state lives in page-state.ts; every handler is wrapped so an
  * exception neither truncates the page nor lets the element through.
  *
@@ -13,13 +14,13 @@
 import { extractMimeEssence } from "../http/mime.ts";
 import type { HtmlTransform } from "../proxy/shape-response.ts";
 import { guardedTransform } from "./guarded-transform.ts";
-import { registerFrames } from "./handlers/frames.ts";
+import { registerSrcdoc } from "./handlers/frames.ts";
 import { registerInsertions } from "./handlers/insertions.ts";
 import { registerNoscript } from "./handlers/noscript.ts";
-import { registerResources } from "./handlers/resources.ts";
-import { registerScripts } from "./handlers/scripts.ts";
+import { registerRefresh } from "./handlers/resources.ts";
 import { registerStyles } from "./handlers/styles.ts";
 import { registerSynthetic } from "./handlers/synthetic.ts";
+import { registerUrlElements } from "./handlers/url-elements.ts";
 import { PageState } from "./page-state.ts";
 
 export function createPageRewriter(): HtmlTransform {
@@ -31,9 +32,9 @@ export function createPageRewriter(): HtmlTransform {
     const rewriter = new HTMLRewriter();
     // Insertions first: the head script must land before a first-child script is judged.
     registerInsertions(rewriter, page);
-    registerScripts(rewriter, page);
-    registerFrames(rewriter, page);
-    registerResources(rewriter, page);
+    registerUrlElements(rewriter, page);
+    registerSrcdoc(rewriter, page);
+    registerRefresh(rewriter, page);
     registerStyles(rewriter, page);
     registerNoscript(rewriter, page);
     registerSynthetic(rewriter, page);

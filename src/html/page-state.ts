@@ -12,6 +12,7 @@ import { decodeAttribute } from "./decode-attribute.ts";
 import { headScriptHtml, placeholderStyleHtml } from "./guard-config.ts";
 import { pagePlan, type PagePlan } from "./page-plan.ts";
 import { HostVerdicts, type Refusal } from "./url-verdict.ts";
+import { requestUrl } from "../http/request-url.ts";
 
 const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
 
@@ -48,7 +49,7 @@ export class PageState {
     this.plan = pagePlan(context);
     this.apply = context.decision.mode === "enforce";
     this.nonces = cspNonces(headers);
-    this.pageUrl = new URL(context.request.url);
+    this.pageUrl = requestUrl(context.request);
     this.base = this.pageUrl;
     this.verdicts = new HostVerdicts(context, this.pageUrl.hostname);
   }

@@ -4,6 +4,8 @@
  * goes on to the origin server. The transport is the ORIGIN service binding when
  * bound, otherwise the network. Redirects are never followed: the browser must see them.
  */
+import { requestUrl } from "../http/request-url.ts";
+
 export function originTarget(requestUrl: URL, originUrl: URL | null): URL {
   if (originUrl === null) return requestUrl;
   const target = new URL(originUrl);
@@ -36,7 +38,7 @@ export function originRequest(request: Request, target: URL, cookie: string | nu
   const encoding = restrictAcceptEncoding(headers.get("accept-encoding"));
   if (encoding === null) headers.delete("accept-encoding");
   else headers.set("accept-encoding", encoding);
-  const incoming = new URL(request.url);
+  const incoming = requestUrl(request);
   if (target.host !== incoming.host) {
     headers.set("x-forwarded-host", incoming.host);
     headers.set("x-forwarded-proto", incoming.protocol.replace(":", ""));

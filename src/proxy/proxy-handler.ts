@@ -39,6 +39,7 @@ import { withModeHeader } from "./mode-header.ts";
 import { RefusalTally } from "../enforce/refusal-counts.ts";
 import { inlineSources } from "../html/inline-hashes.ts";
 import { pagePlan } from "../html/page-plan.ts";
+import { requestUrl } from "../http/request-url.ts";
 
 export interface ProxyOptions {
   registry: PolicyRegistry;
@@ -72,7 +73,7 @@ export function proxyHandler(options: ProxyOptions): Handler<AppEnv> {
   return async (c) => {
     const request = c.req.raw;
     const env: Env = c.env ?? {};
-    const url = new URL(request.url);
+    const url = requestUrl(request);
     const path = url.pathname + url.search;
     const originUrl = parseOriginUrl(env.ORIGIN_URL);
     const target = originTarget(url, originUrl);
@@ -190,7 +191,7 @@ function failSafe(response: Response, policy: CompiledPolicy, route: CompiledRou
     applyAllowlistHeaders({
       headers,
       context,
-      pageUrl: new URL(request.url),
+      pageUrl: requestUrl(request),
       kind: bodyKind(response.headers.get("content-type")),
       destination: request.headers.get("sec-fetch-dest"),
       apply: true,

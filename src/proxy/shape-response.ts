@@ -16,6 +16,7 @@ import type { RefusalTally } from "../enforce/refusal-counts.ts";
 import { logActions, REPORT_HEADER, summarise, type Logger } from "../enforce/report.ts";
 import { bodyKind, type BodyKind } from "../http/mime.ts";
 import { markPersonalised } from "./cache-headers.ts";
+import { requestUrl } from "../http/request-url.ts";
 
 export interface HtmlContext extends JudgeContext {
   request: Request;
@@ -84,7 +85,7 @@ export function shapeResponse(input: ShapeInput): Response {
 
   // The allowlist the browser enforces, on every response it may render or run as a worker.
   const kind = bodyKind(response.headers.get("content-type"));
-  const pageUrl = new URL(input.request.url);
+  const pageUrl = requestUrl(input.request);
   const applied = applyAllowlistHeaders({
     headers,
     context,

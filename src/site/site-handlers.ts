@@ -21,6 +21,7 @@ import type { PolicyRegistry } from "../policy/registry.ts";
 import { eraseReceipt, readReceipt } from "../receipts/receipt-store.ts";
 import { receiptMissingPage, receiptPage, wantsHtml } from "./receipt-page.ts";
 import { cookiesPage, settingsPage } from "./settings-page.ts";
+import { requestUrl } from "../http/request-url.ts";
 
 export interface SiteOptions {
   registry: PolicyRegistry;
@@ -34,14 +35,14 @@ export interface SiteOptions {
 const NO_STORE = { "cache-control": "no-store" };
 
 function policyFor(c: Context<AppEnv>, registry: PolicyRegistry): CompiledPolicy | undefined {
-  return registry.select(new URL(c.req.url).hostname, c.env?.POLICY);
+  return registry.select(requestUrl(c.req.raw).hostname, c.env?.POLICY);
 }
 
 export function settingsHandler({ registry, now }: SiteOptions): Handler<AppEnv> {
   return async (c) => {
     const policy = policyFor(c, registry);
     if (policy === undefined) return c.notFound();
-    const url = new URL(c.req.url);
+    const url = requestUrl(c.req.raw);
     const signals = await readSignals(c.req.raw, c.env ?? {}, policy, now());
     const returnPath = safeReturnPath(url.searchParams.get("return") ?? undefined);
     const decision = decideFor(policy, policy.route(new URL(returnPath, url)), signals);
@@ -55,7 +56,7 @@ export function settingsPathsMiddleware(options: SiteOptions): MiddlewareHandler
   const handler = settingsHandler(options);
   return async (c, next) => {
     const policy = policyFor(c, options.registry);
-    if (policy !== undefined && policy.banner.settingsPaths.includes(new URL(c.req.url).pathname)) return handler(c, next);
+    if (policy !== undefined && policy.banner.settingsPaths.includes(requestUrl(c.req.raw).pathname)) return handler(c, next);
     return next();
   };
 }
@@ -65,8 +66,8 @@ export function cookiesHandler({ registry, now }: SiteOptions): Handler<AppEnv> 
     const policy = policyFor(c, registry);
     if (policy === undefined) return c.notFound();
     const signals = await readSignals(c.req.raw, c.env ?? {}, policy, now());
-    const decision = decideFor(policy, policy.route(new URL(c.req.url)), signals);
-    return cookiesPage({ policy, decision, language: languageFor(policy, c.req.raw), host: new URL(c.req.url).hostname });
+    const decision = decideFor(policy, policy.route(requestUrl(c.req.raw)), signals);
+    return cookiesPage({ policy, decision, language: languageFor(policy, c.req.raw), host: requestUrl(c.req.raw).hostname });
   };
 }
 

@@ -16,7 +16,6 @@ import { PLACEHOLDER_STYLE } from "../guard-config.ts";
 import { placeholderDocument, placeholderHtml, placeholderName } from "../placeholder.ts";
 import { holdAside, safely } from "../safely.ts";
 import type { Refusal } from "../url-verdict.ts";
-import { mayLeave } from "./select.ts";
 
 /** The first refused host a piece of content names. */
 function refusedIn(page: PageState, content: string): Refusal | null {
@@ -71,8 +70,13 @@ function frame(page: PageState, attribute: string) {
   );
 }
 
-export function registerFrames(rewriter: HTMLRewriter, page: PageState): void {
-  rewriter.on(mayLeave(page.context.policy, ["iframe", "frame", "embed"], "src"), { element: frame(page, "src") });
-  rewriter.on(mayLeave(page.context.policy, ["object"], "data"), { element: frame(page, "data") });
+/** By tag name: what judges an element the URL selector (./select.ts) hands over. */
+export function frameHandlers(page: PageState): Record<string, (el: Element) => void> {
+  const src = frame(page, "src");
+  return { iframe: src, frame: src, embed: src, object: frame(page, "data") };
+}
+
+/** `srcdoc` is a document, not a URL: every such frame is read. */
+export function registerSrcdoc(rewriter: HTMLRewriter, page: PageState): void {
   rewriter.on("iframe[srcdoc]", { element: frame(page, "srcdoc") });
 }

@@ -17,7 +17,6 @@ import type { PageState } from "../page-state.ts";
 import { holdAside, safely } from "../safely.ts";
 import { srcsetUrls } from "../srcset.ts";
 import type { Refusal } from "../url-verdict.ts";
-import { mayLeave } from "./select.ts";
 
 /** Link relations that fetch or connect on their own (HTML §4.6.7), or whose resource the page applies. */
 const LOADING_RELS = /(?:^|\s)(?:stylesheet|icon|apple-touch-icon(?:-precomposed)?|mask-icon|preload|prefetch|modulepreload|preconnect|dns-prefetch|manifest|prerender|next)(?:\s|$)/i;
@@ -81,17 +80,34 @@ function refresh(page: PageState) {
   );
 }
 
-export function registerResources(rewriter: HTMLRewriter, page: PageState): void {
-  const on = (selector: string, handler: (el: Element) => void) => rewriter.on(selector, { element: handler });
+/** By tag name: what judges an element the URL selector (./select.ts) hands over. */
+export function resourceHandlers(page: PageState): Record<string, (el: Element) => void> {
   const images = resource(page, ["src", "srcset"]);
-  on(`${mayLeave(page.context.policy, ["img", "source"], "src")}, ${mayLeave(page.context.policy, ["img", "source"], "srcset")}`, images);
-  on(mayLeave(page.context.policy, ["input"], "src"), resource(page, ["src"]));
-  on(`${mayLeave(page.context.policy, ["video"], "src")}, ${mayLeave(page.context.policy, ["video"], "poster")}`, resource(page, ["src", "poster"]));
-  on(mayLeave(page.context.policy, ["audio", "track"], "src"), resource(page, ["src"]));
-  on(mayLeave(page.context.policy, ["table", "td", "th", "body"], "background"), resource(page, ["background"]));
-  on(`${mayLeave(page.context.policy, ["image", "feImage", "use"], "href")}, ${mayLeave(page.context.policy, ["image", "feImage", "use"], "xlink:href")}`, resource(page, ["href", "xlink:href"]));
+  const src = resource(page, ["src"]);
+  const background = resource(page, ["background"]);
+  const svg = resource(page, ["href", "xlink:href"]);
+  const ping = resource(page, ["ping"]);
   const loads = (el: Element) => LOADING_RELS.test(el.getAttribute("rel") ?? "");
-  on(`${mayLeave(page.context.policy, ["link"], "href")}, ${mayLeave(page.context.policy, ["link"], "imagesrcset")}`, resource(page, ["href", "imagesrcset"], loads));
-  on(mayLeave(page.context.policy, ["a", "area"], "ping"), resource(page, ["ping"]));
-  on("meta[http-equiv]", refresh(page));
+  return {
+    img: images,
+    source: images,
+    input: src,
+    video: resource(page, ["src", "poster"]),
+    audio: src,
+    track: src,
+    table: background,
+    td: background,
+    th: background,
+    body: background,
+    image: svg,
+    feimage: svg,
+    use: svg,
+    link: resource(page, ["href", "imagesrcset"], loads),
+    a: ping,
+    area: ping,
+  };
+}
+
+export function registerRefresh(rewriter: HTMLRewriter, page: PageState): void {
+  rewriter.on("meta[http-equiv]", { element: refresh(page) });
 }

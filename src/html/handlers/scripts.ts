@@ -14,7 +14,6 @@
 import { dormantScript, isExecutableScriptType, isLoaderScriptType } from "../dormant.ts";
 import type { PageState } from "../page-state.ts";
 import { holdAside, safely } from "../safely.ts";
-import { mayLeave } from "./select.ts";
 
 function external(page: PageState, attribute: string) {
   return safely(
@@ -37,8 +36,12 @@ function external(page: PageState, attribute: string) {
   );
 }
 
-export function registerScripts(rewriter: HTMLRewriter, page: PageState): void {
-  rewriter.on(mayLeave(page.context.policy, ["script"], "src"), { element: external(page, "src") });
-  rewriter.on(mayLeave(page.context.policy, ["script"], "href"), { element: external(page, "href") });
-  rewriter.on(mayLeave(page.context.policy, ["script"], "xlink:href"), { element: external(page, "xlink:href") });
+/** By tag name: what judges an element the URL selector (./select.ts) hands over. */
+export function scriptHandlers(page: PageState): Record<string, (el: Element) => void> {
+  const byAttribute = (["src", "href", "xlink:href"] as const).map((attribute) => [attribute, external(page, attribute)] as const);
+  return {
+    script: (el) => {
+      for (const [attribute, judge] of byAttribute) if (el.hasAttribute(attribute)) judge(el);
+    },
+  };
 }
