@@ -26,13 +26,15 @@ export async function readSignals(request: Request, env: Env, policy: CompiledPo
   const consent = keys.ok
     ? await readConsent(request.headers.get("cookie"), policy, keys.keys, Math.floor(nowMs / 1000))
     : { status: "absent" as const, choice: null };
-  const cf = (request as Request & { cf?: { country?: unknown; regionCode?: unknown } }).cf;
+  // `request.cf` is built afresh from JSON on its first read: not read where an override decides.
+  const override = env.COUNTRY_OVERRIDE;
+  const cf = override !== undefined && override.trim() !== "" ? undefined : (request as Request & { cf?: { country?: unknown; regionCode?: unknown } }).cf;
   return {
     consent,
     // GPC spec §3: only the value "1" is a signal; any other value is ignored.
     gpc: request.headers.get("sec-gpc")?.trim() === "1",
     dnt: request.headers.get("dnt")?.trim() === "1",
-    jurisdiction: resolveJurisdiction(cf, env.COUNTRY_OVERRIDE),
+    jurisdiction: resolveJurisdiction(cf, override),
     keys,
   };
 }

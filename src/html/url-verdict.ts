@@ -15,15 +15,17 @@ export type Refusal = Extract<HostVerdict, { allowed: false }> & { host: string 
 const LOCAL_SCHEMES = new Set(["data:", "blob:", "about:", "javascript:", "mailto:", "tel:", "sms:"]);
 /**
  * The common case read without the URL parser: `https://host/…`, `http://host`,
- * `//host…` with a plain ASCII host. Anything else (references, escapes,
- * backslashes, user info, IDN, IPv6, whitespace inside) goes to the parser.
+ * `//host…` with a plain ASCII host. Anything else before the path (references,
+ * escapes, backslashes, user info, IDN, IPv6, whitespace inside) goes to the
+ * parser. Once a `/`, `?` or `#` has ended the host (WHATWG URL, authority
+ * state), nothing after it can change the host: a query's `&`, an escape or a
+ * reference there is left as it is (tracking pixels carry `&` by the dozen).
  */
 const PLAIN_HOST = /^[\t\n\f\r ]*(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.?(?::\d*)?(?:[/?#][^\t\n\r]*)?[\t\n\f\r ]*$/i;
 const UNPARSABLE: Omit<Refusal, "host"> = Object.freeze({ allowed: false, vendor: null, category: null, reason: "unclassified" });
 
 /** The host of a plain absolute or protocol-relative URL, as the URL parser would give it; null when only the parser can tell. */
 export function plainHost(raw: string): string | null {
-  if (raw.includes("&") || raw.includes("\\") || raw.includes("%")) return null;
   const match = PLAIN_HOST.exec(raw);
   if (match === null) return null;
   const host = match[1]!.toLowerCase();
