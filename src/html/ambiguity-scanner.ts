@@ -38,21 +38,51 @@ const CLOSE_SELECT = new TextEncoder().encode(`<input ${SYNTHETIC_ATTRIBUTE}/>`)
 const LEAVE_FOREIGN = new TextEncoder().encode(`<p ${SYNTHETIC_ATTRIBUTE}>`);
 const RAW_TAIL = new TextEncoder().encode(`<noframes ${SYNTHETIC_ATTRIBUTE}>`);
 
-/** One character per byte, so offsets in the text are offsets in the bytes. */
-const LATIN1 = new TextDecoder("latin1");
-/** A comment, or a start or end tag of an element that matters here (HTML tag names end at space, `/` or `>`). */
-const TOKEN = /<!--|<(\/?)(select|frameset|input|keygen|textarea|script|style|title|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math)(?=[\s\/>]|$)/gi;
-/**
- * In SVG or MathML, also the HTML elements that end foreign content (HTML
- * §13.2.6.5) and the integration points whose content is HTML again.
- */
-const FOREIGN_TOKEN =
-  /<!--|<(\/?)(select|frameset|input|keygen|textarea|script|style|title|xmp|iframe|noembed|noframes|noscript|plaintext|svg|math|b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|u|ul|var|font|foreignobject|desc|mi|mo|mn|ms|mtext|annotation-xml)(?=[\s\/>]|$)/gi;
 const LEAVES_FOREIGN = new Set(["b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font"]);
 /** HTML integration points (HTML §13.2.6.5): their content is HTML, then foreign content resumes. */
 const INTEGRATION_POINTS = new Set(["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"]);
-/** Any end tag: the one that closes a raw-text element is checked by name. */
-const RAW_END = /<\/([a-z][a-z0-9]*)(?=[\s\/>]|$)/gi;
+/** The names the scan looks at, and in SVG or MathML also those that end foreign content or are integration points (HTML §13.2.6.5). */
+const TOKEN_NAMES = new Set(["select", "frameset", "input", "keygen", "textarea", "script", "style", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "svg", "math"]);
+const FOREIGN_TOKEN_NAMES = new Set([...TOKEN_NAMES, ...LEAVES_FOREIGN, ...INTEGRATION_POINTS]);
+/** The first letters of each set's names, either case: most tags (`<a`, `<div`, `<li`) are passed over by one look. */
+const firstLetters = (names: Set<string>): Uint8Array => {
+  const table = new Uint8Array(256);
+  for (const name of names) table[name.charCodeAt(0)] = table[name.charCodeAt(0) & ~0x20] = 1;
+  return table;
+};
+const TOKEN_FIRST = firstLetters(TOKEN_NAMES);
+const FOREIGN_TOKEN_FIRST = firstLetters(FOREIGN_TOKEN_NAMES);
+/** The longest of those names (`annotation-xml`): a longer name is none of them. */
+const LONGEST_NAME = 14;
+/** A tag name ends at whitespace, `/` or `>` (HTML §13.2.5.8). */
+const ENDS_NAME = new Uint8Array(256);
+for (const c of [0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x2f, 0x3e]) ENDS_NAME[c] = 1;
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const DASH = 0x2d;
+const BANG = 0x21;
+
+const isLetter = (b: number | undefined): boolean => b !== undefined && ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a);
+const isSpace = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0c;
+
+/** Where the tag name starting at `from` ends (its first whitespace, `/` or `>`), or `bytes.length`. */
+function nameEnd(bytes: Uint8Array, from: number): number {
+  let k = from;
+  while (k < bytes.length && ENDS_NAME[bytes[k]!] === 0) k++;
+  return k;
+}
+
+/** The name in `bytes[from, to)`, ASCII letters lowered; "" when it is longer than any name that matters. */
+function lowerName(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > LONGEST_NAME) return "";
+  let name = "";
+  for (let k = from; k < to; k++) {
+    const b = bytes[k]!;
+    name += String.fromCharCode(b >= 0x41 && b <= 0x5a ? b | 0x20 : b);
+  }
+  return name;
+}
 
 export class AmbiguityScanner {
   private held: Uint8Array = new Uint8Array(0);
@@ -94,13 +124,13 @@ export class AmbiguityScanner {
 
   /**
    * Scans `bytes`, pushing onto `parts` what may go to the rewriter (with any
-   * element slipped in); answers where the held-back bytes start. The bytes are
-   * read as latin1 (one character per byte, so offsets agree) and only the tags
-   * that matter are looked at, found by one native regular expression.
+   * element slipped in); answers where the held-back bytes start. It reads the
+   * bytes themselves (tags are ASCII, and UTF-8 never uses ASCII bytes inside a
+   * character), jumping from `<` to `<` natively, and looks only at the tags that
+   * matter: decoding a chunk to a string first cost more than the scan itself.
    */
   private scan(bytes: Uint8Array, parts: Uint8Array[]): number {
-    const text = LATIN1.decode(bytes);
-    const n = text.length;
+    const n = bytes.length;
     let i = 0;
     let emitted = 0;
     const done = (safe: number): number => {
@@ -109,50 +139,63 @@ export class AmbiguityScanner {
     };
     while (i < n) {
       if (this.mode === "comment") {
-        const end = text.indexOf("-->", i);
+        const end = commentEnd(bytes, i);
         if (end < 0) return done(Math.max(i, n - 2));
         this.mode = "data";
         i = end + 3;
         continue;
       }
       if (this.mode === "raw") {
-        RAW_END.lastIndex = i;
-        let end = -1;
-        for (let m = RAW_END.exec(text); m !== null; m = RAW_END.exec(text)) {
-          if (m[1]!.toLowerCase() === this.rawEnd) {
-            end = m.index;
-            break;
-          }
-        }
+        const end = rawTextEnd(bytes, i, this.rawEnd);
         if (end < 0) return done(Math.max(i, n - this.rawEnd.length - 3));
         this.mode = "data";
         i = end;
         continue;
       }
       if (this.mode !== "data") return done(n);
-      const token = this.foreign > 0 || this.integration !== null ? FOREIGN_TOKEN : TOKEN;
-      token.lastIndex = i;
-      const m = token.exec(text);
-      if (m === null) return done(unfinishedTag(text, i));
-      const lt = m.index;
+      const foreign = this.foreign > 0 || this.integration !== null;
+      const names = foreign ? FOREIGN_TOKEN_NAMES : TOKEN_NAMES;
+      const first = foreign ? FOREIGN_TOKEN_FIRST : TOKEN_FIRST;
+      // The next comment, or start or end tag whose name is among `names`.
+      let lt = -1;
+      let closing = false;
+      let name = "";
+      let tokenEnd = 0;
+      for (let q = bytes.indexOf(LT, i); q >= 0; q = bytes.indexOf(LT, q + 1)) {
+        if (bytes[q + 1] === BANG && bytes[q + 2] === DASH && bytes[q + 3] === DASH) {
+          lt = q;
+          tokenEnd = q + 4;
+          break;
+        }
+        const slash = bytes[q + 1] === SLASH;
+        const from = q + (slash ? 2 : 1);
+        if (first[bytes[from] ?? 0] !== 1) continue;
+        const to = nameEnd(bytes, from);
+        const candidate = lowerName(bytes, from, to);
+        if (!names.has(candidate)) continue;
+        lt = q;
+        closing = slash;
+        name = candidate;
+        tokenEnd = to;
+        break;
+      }
+      if (lt < 0) return done(unfinishedTag(bytes, i));
       // A token inside another tag's attribute value (`<p title='<select>'>`) is text to the parser.
-      const before = lt > 0 ? text.lastIndexOf("<", lt - 1) : -1;
-      if (before >= i && /[a-z]/i.test(text[before + 1] ?? "")) {
-        const end = endOfTag(text, before + 1);
+      const before = lt > 0 ? bytes.lastIndexOf(LT, lt - 1) : -1;
+      if (before >= i && isLetter(bytes[before + 1])) {
+        const end = endOfTag(bytes, before + 1);
         if (end < 0) return done(before);
         if (end > lt) {
           i = end + 1;
           continue;
         }
       }
-      if (m[0] === "<!--") {
+      if (name === "") {
         this.mode = "comment";
         i = lt + 4;
         continue;
       }
-      const closing = m[1] === "/";
-      const name = m[2]!.toLowerCase();
-      const tagEnd = endOfTag(text, lt + m[0].length);
+      const tagEnd = endOfTag(bytes, tokenEnd);
       if (tagEnd < 0) return done(lt);
       if (closing) {
         if (this.context === "select" && name === "select") this.context = "default";
@@ -166,7 +209,7 @@ export class AmbiguityScanner {
         i = tagEnd + 1;
         continue;
       }
-      const selfClosing = text[tagEnd - 1] === "/";
+      const selfClosing = bytes[tagEnd - 1] === SLASH;
       if (this.context === "frameset" && FRAMESET_AMBIGUOUS.has(name)) {
         // One <p> per level of SVG/MathML leaves it; from the <noframes> on, raw text to the parser, and to this scan.
         parts.push(bytes.subarray(emitted, lt));
@@ -222,38 +265,55 @@ export class AmbiguityScanner {
   }
 }
 
+/** Where the `-->` that ends a comment starts, at or after `from`; -1 if not in `bytes`. */
+function commentEnd(bytes: Uint8Array, from: number): number {
+  for (let gt = bytes.indexOf(GT, from + 2); gt >= 0; gt = bytes.indexOf(GT, gt + 1)) {
+    if (bytes[gt - 1] === DASH && bytes[gt - 2] === DASH) return gt - 2;
+  }
+  return -1;
+}
+
+/** Where the end tag `</name` of a raw-text element starts (its name ended, or running to the end of `bytes`); -1 if none. */
+function rawTextEnd(bytes: Uint8Array, from: number, name: string): number {
+  for (let q = bytes.indexOf(LT, from); q >= 0; q = bytes.indexOf(LT, q + 1)) {
+    if (bytes[q + 1] !== SLASH || !isLetter(bytes[q + 2])) continue;
+    if (lowerName(bytes, q + 2, nameEnd(bytes, q + 2)) === name) return q;
+  }
+  return -1;
+}
+
 /**
- * Where a tag the chunk boundary cut starts (or the text's end): such a tag, or
- * markup in its unfinished attribute value (`<p title='<sel`), must wait for the
- * next chunk. The last few tag starts are checked; the earliest unclosed wins.
+ * Where a tag the chunk boundary cut starts (or the end of `bytes`): such a tag,
+ * or markup in its unfinished attribute value (`<p title='<sel`), must wait for
+ * the next chunk. The last few tag starts are checked; the earliest unclosed wins.
  */
-function unfinishedTag(text: string, from: number): number {
-  let hold = text.length;
-  let q = text.length;
+function unfinishedTag(bytes: Uint8Array, from: number): number {
+  let hold = bytes.length;
+  let q = bytes.length;
   for (let k = 0; k < 32; k++) {
-    q = q > 0 ? text.lastIndexOf("<", q - 1) : -1;
+    q = q > 0 ? bytes.lastIndexOf(LT, q - 1) : -1;
     if (q < from) break;
-    const next = text[q + 1];
-    if (next === undefined || /[a-z\/!]/i.test(next)) {
-      if (next === undefined || endOfTag(text, q + 1) < 0) hold = q;
+    const next = bytes[q + 1];
+    if (next === undefined || isLetter(next) || next === SLASH || next === BANG) {
+      if (next === undefined || endOfTag(bytes, q + 1) < 0) hold = q;
     }
   }
   return hold;
 }
 
-/** The `>` that ends a tag whose name ends at `from`, skipping quoted attribute values; -1 if not in `text`. */
-function endOfTag(text: string, from: number): number {
-  let quote = "";
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote !== "") {
-      if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") {
+/** The `>` that ends a tag whose name ends at `from`, skipping quoted attribute values; -1 if not in `bytes`. */
+function endOfTag(bytes: Uint8Array, from: number): number {
+  let quote = 0;
+  for (let i = from; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) {
       // A quote opens a value only right after `=` (and spaces): `<a b"c>` has none.
       let k = i - 1;
-      while (k >= from && /[ \t\n\r\f]/.test(text[k]!)) k--;
-      if (text[k] === "=") quote = c;
-    } else if (c === ">") return i;
+      while (k >= from && isSpace(bytes[k])) k--;
+      if (bytes[k] === 0x3d) quote = c;
+    } else if (c === GT) return i;
   }
   return -1;
 }
