@@ -101,35 +101,53 @@ const worker :Workerd.Worker = (
 `;
 }
 
+/**
+ * CPU time workerd has spent so far, all its threads together (Linux: the first
+ * field of each thread's schedstat, in nanoseconds), in milliseconds; null elsewhere.
+ * Unlike the wall-clock time it hardly grows when other processes share the cores.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+    return ns / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** Launches workerd on the bundle and asks for `path` until it answers: wall-clock and CPU milliseconds from launch. */
+export async function firstResponse(workerd: string, b: Bundle, vars: Record<string, string>, path: string, run = 0): Promise<{ ms: number; cpuMs: number | null }> {
+  const port = await freePort();
+  const file = join(b.dir, `config-${run}.capnp`);
+  writeFileSync(file, workerdConfig(b, port, vars));
+  const t0 = performance.now();
+  const child = startChild(workerd, ["serve", file], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (d) => (stderr += d));
+  try {
+    const deadline = t0 + 30_000;
+    for (;;) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${b.name}: first response ${response.status}`);
+        return { ms: performance.now() - t0, cpuMs: cpuMs(child.pid) };
+      } catch (error) {
+        if (error instanceof Error && error.message.includes("first response")) throw new Error(`${error.message}\n${stderr}`);
+        if (performance.now() > deadline || child.exitCode !== null) throw new Error(`${b.name}: workerd did not answer\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+  } finally {
+    await stopChild(child);
+  }
+}
+
 /** Milliseconds from launching workerd to the first response to `path`, `runs` times. */
 export async function firstResponseTimes(workerd: string, b: Bundle, vars: Record<string, string>, path: string, runs: number): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const port = await freePort();
-    const file = join(b.dir, `config-${i}.capnp`);
-    writeFileSync(file, workerdConfig(b, port, vars));
-    const t0 = performance.now();
-    const child = startChild(workerd, ["serve", file], { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr?.on("data", (d) => (stderr += d));
-    try {
-      const deadline = t0 + 30_000;
-      for (;;) {
-        try {
-          const response = await fetch(`http://127.0.0.1:${port}${path}`);
-          await response.arrayBuffer();
-          if (!response.ok) throw new Error(`${b.name}: first response ${response.status}`);
-          times.push(performance.now() - t0);
-          break;
-        } catch (error) {
-          if (error instanceof Error && error.message.includes("first response")) throw new Error(`${error.message}\n${stderr}`);
-          if (performance.now() > deadline || child.exitCode !== null) throw new Error(`${b.name}: workerd did not answer\n${stderr}`);
-          await new Promise((resolve) => setTimeout(resolve, 2));
-        }
-      }
-    } finally {
-      await stopChild(child);
-    }
-  }
+  for (let i = 0; i < runs; i++) times.push((await firstResponse(workerd, b, vars, path, i)).ms);
   return times;
 }

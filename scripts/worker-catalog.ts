@@ -1,56 +1,91 @@
 /**
  * The catalog the Worker carries: the generated catalog (src/catalog/generated/
- * catalog.json) with the imported cookies' purposes and retention kept only where
- * a bundled policy can show them, i.e. cookies the policies name or match with a
- * pattern, and cookies of vendors they name. Everything a lookup decides on (hosts, names, categories,
- * vendors) stays whole. The texts are two fifths of the catalog gzipped and the
- * Worker reads them only for a cookie declaration.
+ * catalog.json) with only what the Worker can read for the bundled policies.
+ * Everything a lookup decides on or names (hosts, cookie names, categories,
+ * vendor ids and names, inline signatures, privacy links) stays whole; two
+ * things go:
+ *
+ * - Cookie purposes and retention, curated and imported, except where a bundled
+ *   policy's pages can show them. The Worker reads them only for the cookie
+ *   declaration (src/banner/view.ts): the cookies of the vendors a policy names
+ *   (`match.purpose`), and `cookieInfo(label)` for each label of a cookie the
+ *   policy or those vendors declare (src/banner/cookie-label.ts). Those labels
+ *   are looked up here, in the whole catalog, and the entries they land on keep
+ *   their texts; so the declaration reads exactly what it would read in the whole
+ *   catalog.
+ * - The imported cookies' platform names (`CookieInfo.platform`): no Worker code
+ *   reads them; tooling reads the whole catalog (src/catalog/lookup.ts).
  */
-import type { CatalogData } from "../src/catalog/catalog-format.ts";
+import { cookieLabels } from "../src/banner/cookie-label.ts";
+import type { CatalogData, CookieMatch, CuratedVendor } from "../src/catalog/catalog-format.ts";
+import { createCatalog } from "../src/catalog/catalog.ts";
 
-/** Every string anywhere in the policies: ids, names, hosts. A superset of what they can declare. */
-export function policyStrings(policies: readonly unknown[]): Set<string> {
-  const found = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === "string") found.add(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value !== null && typeof value === "object") Object.values(value).forEach(walk);
-  };
-  policies.forEach(walk);
-  return found;
+/** The parts of a policy this reads: its cookies and the vendors it names, with their own cookies. */
+interface PolicyShape {
+  cookies?: readonly CookieMatch[];
+  vendors?: readonly { id: string; cookies?: readonly CookieMatch[] }[];
 }
 
-/** The anchored patterns among those strings (cookie and storage rules are `^…$`). */
-function policyPatterns(strings: Iterable<string>): RegExp[] {
-  const patterns: RegExp[] = [];
-  for (const text of strings) {
-    if (!text.startsWith("^")) continue;
-    try {
-      patterns.push(new RegExp(text));
-    } catch {
-      // Not a pattern after all: a policy's text that happens to start with ^.
+const entries = (list: unknown): readonly unknown[] => (Array.isArray(list) ? list : []);
+
+/** A marker in place of an entry's retention: which entry a lookup landed on. */
+const MARK = "\u0000";
+
+/**
+ * The vendors the policies name, and the entries (`c<vendor>.<cookie>` curated,
+ * `i<group>.<line>` imported) that the declaration's lookups land on.
+ */
+function shownEntries(full: CatalogData, policies: readonly unknown[]): { vendors: Set<string>; hit: Set<string> } {
+  const marked = createCatalog({
+    curated: full.curated.map((vendor, v) => ({ ...vendor, cookies: vendor.cookies.map((c, k) => ({ ...c, retention: `${MARK}c${v}.${k}` })) })),
+    vendors: full.vendors,
+    cookies: full.cookies.map((group, g) =>
+      group
+        .split("\n")
+        .map((line, l) => (l === 0 ? line : `${line.split("\t").slice(0, 3).join("\t")}\t${MARK}i${g}.${l}`))
+        .join("\n"),
+    ),
+  });
+  const whole = createCatalog(full);
+  const vendors = new Set<string>();
+  const hit = new Set<string>();
+  const lookUp = (match: CookieMatch) => {
+    for (const label of cookieLabels(match)) {
+      const retention = marked.cookieInfo(label.endsWith("*") ? label.slice(0, -1) : label)?.retention;
+      if (retention?.startsWith(MARK)) hit.add(retention.slice(1));
+    }
+  };
+  for (const policy of policies as readonly PolicyShape[]) {
+    entries(policy.cookies).forEach((c) => lookUp(c as CookieMatch));
+    for (const rule of entries(policy.vendors) as NonNullable<PolicyShape["vendors"]>) {
+      vendors.add(rule.id);
+      const cookies = [...entries(rule.cookies), ...(whole.curated(rule.id)?.cookies ?? whole.imported.vendor(rule.id)?.cookies ?? [])];
+      cookies.forEach((c) => lookUp(c as CookieMatch));
     }
   }
-  return patterns;
+  return { vendors, hit };
 }
 
+const withoutTexts = ({ purpose: _purpose, retention: _retention, ...rest }: CookieMatch): CookieMatch => rest;
+
 export function workerCatalog(full: CatalogData, policies: readonly unknown[]): CatalogData {
-  const named = policyStrings(policies);
-  const patterns = policyPatterns(named);
-  const shown = (name: string) => named.has(name) || patterns.some((re) => re.test(name));
-  const cookies = full.cookies.map((group) => {
+  const { vendors, hit } = shownEntries(full, policies);
+  const curated: CuratedVendor[] = full.curated.map((vendor, v) =>
+    vendors.has(vendor.id) ? vendor : { ...vendor, cookies: vendor.cookies.map((c, k) => (hit.has(`c${v}.${k}`) ? c : withoutTexts(c))) },
+  );
+  const cookies = full.cookies.map((group, g) => {
     const lines = group.split("\n");
-    const vendor = lines[0]!.split("\t")[1] ?? "";
-    const keepAll = vendor !== "" && named.has(vendor);
+    const vendor = lines[0]!.slice(lines[0]!.indexOf("\t") + 1);
+    const keepAll = vendor !== "" && vendors.has(vendor);
     return [
-      lines[0]!,
-      ...lines.slice(1).map((line) => {
-        const fields = line.split("\t");
-        if (keepAll || shown(fields[0]!)) return line;
+      // The platform left out: `\t vendor id`.
+      `\t${vendor}`,
+      ...lines.slice(1).map((line, i) => {
+        if (keepAll || hit.has(`i${g}.${i + 1}`)) return line;
         // name, kind, category; retention and purpose left out, as the format allows.
-        return fields.slice(0, 3).join("\t");
+        return line.split("\t").slice(0, 3).join("\t");
       }),
     ].join("\n");
   });
-  return { ...full, cookies };
+  return { ...full, curated, cookies };
 }

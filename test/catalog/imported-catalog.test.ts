@@ -67,6 +67,24 @@ describe("imported catalog", () => {
     });
   });
 
+  it("should index every host and cookie line as splitting the lines would, whatever their spacing", () => {
+    const odd: Pick<CatalogData, "vendors" | "cookies"> = {
+      vendors: ["A\t\tm\ta.test  b.test ", "B\t\ta\t", "C\t\tf\t c.test", "D\t\tn\td.test\nE\t\tm\te.test f.test"].join("\n"),
+      cookies: ["P\tp\nx\t=\tm\ny_\t*\ta\n", "Q\t", "R\t\nz\t=\tf\t1 day\tA purpose."],
+    };
+    const lines = odd.vendors.split("\n");
+    const hosts = new Map<string, number>();
+    lines.forEach((line, i) => {
+      const column = line.slice(line.lastIndexOf("\t") + 1);
+      if (column !== "") for (const host of column.split(" ")) hosts.set(host, i);
+    });
+    const imported = createImportedCatalog(odd);
+    expect(imported.hosts()).toEqual([...hosts].map(([host, i]) => [host, imported.vendors()[i]!.id]));
+    expect(imported.cookies().map(({ name, prefix }) => [name, prefix])).toEqual([["x", false], ["y_", true], ["", false], ["z", false]]);
+    expect(imported.cookieInfo("z")).toEqual({ category: "functional", platform: "R", retention: "1 day", purpose: "A purpose." });
+    expect(imported.cookieInfo("y_1")).toEqual({ category: "analytics", platform: "P", vendor: "p" });
+  });
+
   it("should decode nothing until a lookup needs it, and each table once", () => {
     const reads = { vendors: 0, cookies: 0 };
     const lazy = createImportedCatalog({
