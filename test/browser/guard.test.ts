@@ -392,5 +392,24 @@ describe("storage names reported to the edge", () => {
       expect(logged().map((l) => l.name)).not.toContain("session");
       await context.close();
     });
+
+    it("should keep room for refusals: names it let pass take at most 10 of the 20", async () => {
+      const { context, page } = await trackedPage(browser());
+      const bodies: string[] = [];
+      context.on("request", (r) => {
+        if (r.url().endsWith("/_consentry/storage-report")) bodies.push(r.postData()!);
+      });
+      await page.goto(`${worker!.url}/pricing`, { waitUntil: "load" });
+      await page.evaluate(() => {
+        for (let i = 0; i < 15; i++) localStorage.setItem(`wh_unknown_${i}`, "v");
+        localStorage.setItem("theme", "dark");
+      });
+      await hide(page);
+      await expect.poll(() => bodies.length).toBe(1);
+      const [, ...names] = JSON.parse(bodies[0]!) as string[];
+      expect(names.filter((n) => n.startsWith("wh_unknown_"))).toHaveLength(10);
+      expect(names).toContain("theme");
+      await context.close();
+    });
   });
 });
