@@ -58,7 +58,7 @@ type Realm = Window & typeof globalThis;
   let held = false;
 
   // `a.b.example.com` is under `example.com`, and `example.com` itself: a dot before each makes one test of it.
-  const listed = (host: string, list: string): boolean => list.split(" ").some((h) => h !== "" && ("." + host).endsWith("." + h));
+  const listed = (host: string, list: string): boolean => list.split(" ").some((h) => h && ("." + host).endsWith("." + h));
 
   const refused = (url: unknown): boolean => {
     try {
@@ -99,7 +99,7 @@ type Realm = Window & typeof globalThis;
     held = true;
     setAttr.call(el, "data-" + attribute, url);
     setAttr.call(el, "data-consentry", "~");
-    if (el.tagName === "SCRIPT") setAttr.call(el, "type", "text/plain");
+    if (el instanceof HTMLScriptElement) setAttr.call(el, "type", "text/plain");
   };
 
   // A refused document.cookie write is kept for this origin's documents only: their reads see
@@ -228,7 +228,7 @@ type Realm = Window & typeof globalThis;
     // Only on the reload itself: the page is its referrer (a URL with a fragment keeps the self-referrer).
     if (referrer !== null && d.referrer === here.href) define(d, "referrer", { value: referrer });
     // What the rules refuse and the device still holds (written before a withdrawal) goes.
-    for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
+    for (const s of [localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
     // And so do IndexedDB databases (`databases()`: Chromium, Safari, Firefox 126+; elsewhere this throws, last).
     indexedDB.databases().then((list) => list.forEach(({ name }) => blocked(name) && indexedDB.deleteDatabase(name!)));
   } catch {}
