@@ -11,6 +11,6 @@ export const PATHS = {
   gpc: "/.well-known/gpc.json",
   /** Where browsers report what the allowlist refused (CSP3 §5.5 report-uri, Reporting API report-to). */
   cspReport: "/_consentry/csp-report",
-  /** Where the client guard reports storage names it refused or did not know (src/client/guard.ts writes this path). */
+  /** Where the client guard reports storage names: those it refused and, where unknown names pass, those it let pass (src/client/guard.ts writes this path). */
   storageReport: "/_consentry/storage-report",
 } as const;

@@ -25,7 +25,8 @@ export const reportHelp = `Usage: consentry report [file] [--d1 DATABASE | --d1-
 Sums up what Consentry logged and what browsers reported: report-only lines
 (what enforce mode would remove), enforce mode's sampled "refused" lines,
 cookies expired at the edge, CSP violation reports and the storage names the
-guard reported, by route, category, vendor, host, cookie and storage name. For each host, cookie and storage name the policy does not
+guard reported (refused, or unknown and let pass), by route, category, vendor,
+host, cookie and storage name. For each host, cookie and storage name the policy does not
 cover yet, the catalog's suggestion.
 
 Input (any together):
@@ -96,7 +97,8 @@ function coversNow(cwd: string, dir: string, catalog: Catalog): Covers {
     const p = policy(id);
     if (p === null) return undefined;
     if (kind === "cookie") return p.classifyCookie(name).category !== null || p.unknownCookies === "allow";
-    if (kind === "storage") return storageClassifier(p)(name).category !== null || p.unknownCookies === "allow";
+    // An unknown storage name is to review even where the rules let it pass: it is on visitors' devices, attributed to no category.
+    if (kind === "storage") return storageClassifier(p)(name).category !== null;
     if (isFirstParty(p, name)) return true;
     const vendor = p.vendorForHost(name);
     return vendor !== undefined && vendor.category !== null && loadsUndeclared(p, vendor);
@@ -147,7 +149,7 @@ export function render(s: Summary): string {
   }
   if (s.storage.length > 0) {
     out.push("", `Storage names scripts wrote (${s.storage.length})`);
-    out.push(table([["name", "vendor", "category", "reason", "count"], ...s.storage.map((c) => [c.name, dash(c.vendor), dash(c.category), c.reasons.join(", "), String(c.count)])]));
+    out.push(table([["name", "vendor", "category", "reason", "what", "count"], ...s.storage.map((c) => [c.name, dash(c.vendor), dash(c.category), c.reasons.join(", "), c.what.join(", "), String(c.count)])]));
   }
   out.push("");
   if (s.review.length === 0) out.push("Every host and cookie seen is covered by the policy.");

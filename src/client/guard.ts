@@ -14,8 +14,11 @@
  *   the same rules; a refused `setItem` is dropped, a refused `indexedDB.open` throws
  *   (as it does wherever storage is disallowed: libraries catch it), and storage keys
  *   and IndexedDB databases the rules refuse are cleared when a page loads (after a withdrawal);
- *   the names it refused or does not know are reported to the edge once, as the page goes
- *   (/_consentry/storage-report: names only, for the inventory);
+ *   names are reported to the edge once, as the page goes (/_consentry/storage-report: names
+ *   only, for the inventory): under `allow` rules (the policy blocks unknown names) the names
+ *   it refused, unknown ones among them; under `block` rules (the policy lets unknown names
+ *   pass) those it refused and also those it let pass (unknown or consented: the guard cannot
+ *   tell them apart), which the edge judges by the page's decision and keeps only if unknown;
  * - the hooks hold wherever the write comes from: a `cookie` property defined on the
  *   document itself before the page ran (audit tools and extensions do that) is wrapped
  *   too, and a same-origin frame's realm (`about:blank` above all, where scripts write
@@ -55,7 +58,7 @@ type Realm = Window & typeof globalThis;
   let held = false;
 
   // `a.b.example.com` is under `example.com`, and `example.com` itself: a dot before each makes one test of it.
-  const listed = (host: string, list: string): boolean => list.split(" ").some((h) => h !== "" && ("." + host).endsWith("." + h));
+  const listed = (host: string, list: string): boolean => list.split(" ").some((h) => h && ("." + host).endsWith("." + h));
 
   const refused = (url: unknown): boolean => {
     try {
@@ -70,16 +73,20 @@ type Realm = Window & typeof globalThis;
   const refusedAttribute = (value: unknown): boolean => refused(String(value).split(/[\s,]/)[0]);
 
   /**
-   * Names the rules refused on this page (before consent, or held on the device since a
-   * withdrawal), reported once as the page goes: names only, never values; at most 20, each cut
-   * to 64 characters. Where the policy refuses unknown names (`allow` rules) they are among them.
+   * Names reported once as the page goes: names only, never values; at most 20, each cut to 64
+   * characters. The names the rules refused on this page (before consent, or held on the device
+   * since a withdrawal); under `allow` rules unknown names are among them. Under `block` rules
+   * also the names they let pass (an unknown name passes there: the edge records it as unknown), at
+   * most 10 of the 20, so that what was refused still has room; under `allow` rules a name that
+   * passes is listed, hence consented, and is never sent (that would be a beacon on every page).
    */
   const seen = new Set<string>();
   /** A cookie name, storage key or database name the rules refuse. */
   const blocked = (name: unknown): boolean => {
     const hit = rules.n.includes(name as string) || rules.p.some((p) => new RegExp(p).test(name as string)); // test() converts to a string
     const refuse = (rules.m === "allow") !== hit;
-    if (refuse && seen.size < 20) seen.add(String(name).slice(0, 64));
+    // Refused: room for 20; let pass unlisted (`block` rules): 10; let pass listed (`allow` rules): none.
+    if (seen.size < (refuse ? 20 : hit ? 0 : 10)) seen.add(String(name).slice(0, 64));
     return refuse;
   };
 
@@ -92,7 +99,7 @@ type Realm = Window & typeof globalThis;
     held = true;
     setAttr.call(el, "data-" + attribute, url);
     setAttr.call(el, "data-consentry", "~");
-    if (el.tagName === "SCRIPT") setAttr.call(el, "type", "text/plain");
+    if (el instanceof HTMLScriptElement) setAttr.call(el, "type", "text/plain");
   };
 
   // A refused document.cookie write is kept for this origin's documents only: their reads see
@@ -221,7 +228,7 @@ type Realm = Window & typeof globalThis;
     // Only on the reload itself: the page is its referrer (a URL with a fragment keeps the self-referrer).
     if (referrer !== null && d.referrer === here.href) define(d, "referrer", { value: referrer });
     // What the rules refuse and the device still holds (written before a withdrawal) goes.
-    for (const s of [main.localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
+    for (const s of [localStorage, session]) for (const key of Object.keys(s)) if (blocked(key)) s.removeItem(key);
     // And so do IndexedDB databases (`databases()`: Chromium, Safari, Firefox 126+; elsewhere this throws, last).
     indexedDB.databases().then((list) => list.forEach(({ name }) => blocked(name) && indexedDB.deleteDatabase(name!)));
   } catch {}

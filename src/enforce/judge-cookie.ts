@@ -4,6 +4,7 @@
  */
 import { isOwnCookieName } from "../consent/consent-cookie-name.ts";
 import type { Decision, Reason } from "../decision/decide.ts";
+import type { CookieClassifier } from "../policy/cookie-classifier.ts";
 import type { CompiledPolicy, CompiledRoute } from "../policy/compile.ts";
 
 export type Verdict =
@@ -22,10 +23,15 @@ export interface JudgeContext {
   route: CompiledRoute;
 }
 
-export function judgeCookie(name: string, { policy, decision, route }: JudgeContext): Verdict {
+/**
+ * `classify` names the cookie's category: the policy's cookie rules and the catalog, or for a
+ * storage name the policy's storage rules first (src/policy/storage-classifier.ts), so that
+ * storage the guard reports is judged by the same decision as cookies.
+ */
+export function judgeCookie(name: string, { policy, decision, route }: JudgeContext, classify: CookieClassifier = policy.classifyCookie): Verdict {
   // Consentry's own names come first: no cookie rule (a `^__Host-.*$` pattern, say) can claim them.
   if (isOwnCookieName(policy.consent, name)) return { allowed: true, own: true };
-  const cls = policy.classifyCookie(name);
+  const cls = classify(name);
   if (cls.source === "consentry") return { allowed: true, own: true };
   if (cls.category === null) {
     if (policy.unknownCookies === "allow") return { allowed: true };

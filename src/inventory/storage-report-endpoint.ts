@@ -1,11 +1,20 @@
 /**
- * POST /_consentry/storage-report: where the client guard reports the names a
- * page's scripts wrote (cookies by script, `localStorage`/`sessionStorage` keys,
- * IndexedDB databases) that the rules refused or that no rule names. ePrivacy
- * Art. 5(3) covers every kind of storage, and a name no rule knows is one the
- * policy should learn: each becomes one structured log line and a row in the
- * inventory (directive `storage`, the name where CSP rows hold a host), with the
- * category and vendor the policy or the catalog gives it, null when unknown.
+ * POST /_consentry/storage-report: where the client guard reports storage names
+ * (cookies by script, `localStorage`/`sessionStorage` keys, IndexedDB databases):
+ * the names its rules refused and, where the policy lets unknown names pass
+ * (`unknownCookies: "allow"`), the names it let pass without a rule listing them.
+ * ePrivacy Art. 5(3) covers every kind of storage. Each name is judged here by the
+ * policy, the catalog and the request's own decision (consent cookie, GPC,
+ * jurisdiction: the proxy's `judgeCookie`), and only what an auditor needs is kept:
+ * - a name refused (its category not allowed, or unknown where unknown names are
+ *   blocked): `action: "refused"`, the decision's reason (`unknown` for a name no
+ *   rule names), inventory directive `storage`;
+ * - an unknown name the rules let pass (stored on the device, attributed to no
+ *   category): `action: "allowed"`, reason `unknown`, directive `storage-allowed`;
+ * - a name the decision allows (required, consented, opt-out default) is dropped:
+ *   it was no refusal, and the policy accounts for it.
+ * Each kept name is one structured log line and a row in the inventory (the name where
+ * CSP rows hold a host), with the category and vendor the policy or the catalog gives it.
  *
  * The guard posts from the site's own page: anything else (another site's page,
  * a script without Fetch Metadata or Origin) is dropped. The body is capped while
@@ -13,6 +22,9 @@
  * row cap per policy. The answer is always 204.
  */
 import type { Handler } from "hono";
+import type { Decision } from "../decision/decide.ts";
+import { decideFor, readSignals } from "../decision/request-decision.ts";
+import { judgeCookie } from "../enforce/judge-cookie.ts";
 import type { Logger } from "../enforce/report.ts";
 import type { AppEnv } from "../env.ts";
 import { inBackground } from "../http/background.ts";
@@ -52,16 +64,31 @@ export function storageReportEndpoint({ registry, log, now }: StorageReportOptio
     let classify = classifiers.get(policy);
     if (classify === undefined) classifiers.set(policy, (classify = storageClassifier(policy)));
     const page = new URL(report.path, url.origin);
-    const route = policy.route(page).source;
+    const compiledRoute = policy.route(page);
+    const route = compiledRoute.source;
+    let decision: Decision;
+    try {
+      // The page's own decision, as the proxy made it for that page: its route, this request's consent cookie, GPC and country.
+      decision = decideFor(policy, compiledRoute, await readSignals(request, c.env ?? {}, policy, now()));
+    } catch (error) {
+      log(JSON.stringify({ consentry: "enforcement-error", stage: "storage-report", error: String(error) }));
+      return done();
+    }
     const rows: InventoryRow[] = [];
     for (const name of report.names) {
       if (!limiter.take()) break;
       const found = classify(name);
       // Consentry's own cookie is the edge's, HttpOnly: a script naming it tells the inventory nothing.
       if (found.source === "consentry") continue;
+      const verdict = judgeCookie(name, { policy, decision, route: compiledRoute }, classify);
+      // Allowed and attributed (required, consented, opt-out default): accounted for by the policy.
+      if (verdict.allowed && (verdict.own === true || found.category !== null)) continue;
+      const action = verdict.allowed ? "allowed" : "refused";
+      const reason = verdict.allowed ? "unknown" : verdict.reason;
       const vendor = found.vendor ?? null;
-      log(JSON.stringify({ consentry: "storage-reported", policy: policy.id, route, path: page.pathname, name, category: found.category, vendor, source: found.source }));
-      if (limiter.admit(policy.id, `${name} storage ${route}`)) rows.push({ policy: policy.id, host: name, directive: "storage", route, category: found.category, vendor, count: 1 });
+      log(JSON.stringify({ consentry: "storage-reported", policy: policy.id, route, path: page.pathname, name, category: found.category, vendor, source: found.source, reason, action }));
+      const directive = verdict.allowed ? "storage-allowed" : "storage";
+      if (limiter.admit(policy.id, `${name} ${directive} ${route}`)) rows.push({ policy: policy.id, host: name, directive, route, category: found.category, vendor, count: 1 });
     }
     const db = c.env?.RECEIPTS;
     if (db !== undefined && rows.length > 0) {

@@ -6,8 +6,9 @@
  * `localStorage`, `sessionStorage` and IndexedDB.
  */
 import type { BrowserContext, Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cookieNames, trackedPage, useBrowser } from "./support/browser.ts";
+import { startConsentry } from "./support/wrangler.ts";
 
 const ORIGIN = inject("origin");
 const EU = inject("consentryEU");
@@ -343,5 +344,72 @@ describe("storage names reported to the edge", () => {
     await page.waitForTimeout(500);
     expect(reports).toEqual([]);
     await context.close();
+  });
+
+  describe("where the policy lets unknown names pass (WestHub with unknownCookies: allow)", () => {
+    let worker: Awaited<ReturnType<typeof startConsentry>> | undefined;
+    beforeAll(async () => {
+      worker = await startConsentry(ORIGIN, "westhub", "DE", "/pricing", "test/support/unknown-allowed-worker.ts");
+    });
+    afterAll(() => {
+      worker?.process.kill();
+    });
+    /** The Worker's own `storage-reported` log lines, as `wrangler dev` prints them. */
+    const logged = () =>
+      worker!
+        .output()
+        .split("\n")
+        .filter((l) => l.includes(`"consentry":"storage-reported"`))
+        .map((l) => JSON.parse(l.slice(l.indexOf("{"))) as Record<string, unknown>);
+
+    it("should let an unknown localStorage key pass and report it, and the edge log it as unknown (not a refusal), refusals as before, and nothing the rules allow", async () => {
+      const { context, page } = await trackedPage(browser());
+      const reports: string[] = [];
+      const answers: number[] = [];
+      context.on("request", (r) => {
+        if (r.url().endsWith("/_consentry/storage-report")) reports.push(r.postData()!);
+      });
+      context.on("response", (r) => {
+        if (r.url().endsWith("/_consentry/storage-report")) answers.push(r.status());
+      });
+      await page.goto(`${worker!.url}/pricing`, { waitUntil: "load" });
+      const stored = await page.evaluate(() => {
+        localStorage.setItem("wh_widget_state", "open"); // no rule, no catalog entry names it
+        localStorage.setItem("theme", "dark"); // functional: no choice yet in Germany
+        document.cookie = "session=1; path=/"; // necessary
+        return [localStorage.getItem("wh_widget_state"), localStorage.getItem("theme")];
+      });
+      expect(stored).toEqual(["open", null]);
+      expect(await cookieNames(context)).toContain("session");
+      await hide(page);
+      await expect.poll(() => answers).toEqual([204]);
+      // The guard cannot tell an unknown name from a consented one: it sends both, the edge tells them apart.
+      expect(JSON.parse(reports[0]!)).toEqual(expect.arrayContaining(["/pricing", "wh_widget_state", "theme", "session"]));
+      await expect
+        .poll(() => logged().map((l) => `${l.name} ${l.action} ${l.reason}`))
+        .toEqual(expect.arrayContaining(["wh_widget_state allowed unknown", "theme refused no-choice"]));
+      expect(logged().find((l) => l.name === "wh_widget_state")).toMatchObject({ policy: "westhub", path: "/pricing", category: null, vendor: null, source: "unknown" });
+      expect(logged().map((l) => l.name)).not.toContain("session");
+      await context.close();
+    });
+
+    it("should keep room for refusals: names it let pass take at most 10 of the 20", async () => {
+      const { context, page } = await trackedPage(browser());
+      const bodies: string[] = [];
+      context.on("request", (r) => {
+        if (r.url().endsWith("/_consentry/storage-report")) bodies.push(r.postData()!);
+      });
+      await page.goto(`${worker!.url}/pricing`, { waitUntil: "load" });
+      await page.evaluate(() => {
+        for (let i = 0; i < 15; i++) localStorage.setItem(`wh_unknown_${i}`, "v");
+        localStorage.setItem("theme", "dark");
+      });
+      await hide(page);
+      await expect.poll(() => bodies.length).toBe(1);
+      const [, ...names] = JSON.parse(bodies[0]!) as string[];
+      expect(names.filter((n) => n.startsWith("wh_unknown_"))).toHaveLength(10);
+      expect(names).toContain("theme");
+      await context.close();
+    });
   });
 });

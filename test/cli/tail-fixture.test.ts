@@ -35,7 +35,7 @@ export const REQUESTS: { url: string; method?: string; headers?: Record<string, 
   { url: "https://westhub.app/", headers: { cookie: "_ga=GA1.1.1.1; session=y" } },
   { url: "https://westhub.app/_consentry/csp-report", method: "POST", headers: { "content-type": "application/csp-report" }, body: cspReport("https://collect.unlisted-tracker.example/p", "https://westhub.app/pricing") },
   { url: "https://westhub.app/_consentry/csp-report", method: "POST", headers: { "content-type": "application/csp-report" }, body: cspReport("https://static.hotjar.com/c/hotjar-1.js", "https://westhub.app/pricing") },
-  // What the guard posts: storage names a page's scripts wrote that the rules refused or do not know.
+  // What the guard posts: storage names a page's scripts wrote that the rules refused (and, where unknown names pass, the names it let pass).
   { url: "https://westhub.app/_consentry/storage-report", method: "POST", headers: { "content-type": "text/plain;charset=UTF-8", "sec-fetch-site": "same-origin" }, body: JSON.stringify(["/pricing", "_gcl_ls", "wh_mystery_key"]) },
 ];
 

@@ -1,8 +1,10 @@
 /**
  * The storage report endpoint through the app as the Worker builds it, with the
- * real D1: each reported name becomes one log line and a row in the inventory,
- * classified by the policy and the catalog; another site's post, a malformed or
- * oversized body change nothing; a flood is bounded.
+ * real D1: each reported name is judged by the policy, the catalog and the
+ * request's own decision (consent cookie, GPC, country); a refused or unknown name
+ * becomes one log line and a row in the inventory, a name the decision allows
+ * nothing; another site's post, a malformed or oversized body change nothing; a
+ * flood is bounded.
  */
 import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
@@ -11,7 +13,8 @@ import { createApp } from "../../src/app.ts";
 import { readInventory } from "../../src/inventory/inventory-store.ts";
 import { MAX_STORAGE_REPORT_BYTES } from "../../src/inventory/storage-report-endpoint.ts";
 import { createRegistry } from "../../src/policy/registry.ts";
-import { registry, variant, westhubInput } from "../support/policies.ts";
+import { registry, variant, westhub, westhubInput } from "../support/policies.ts";
+import { CALIFORNIA, consentCookie, EU } from "../support/visitor.ts";
 
 const SITE = "https://westhub.app";
 /** What a same-origin sendBeacon or keepalive fetch carries (Fetch Metadata). */
@@ -37,8 +40,8 @@ describe("POST /_consentry/storage-report", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const lines = logs.map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      { consentry: "storage-reported", policy: "westhub", route: "/billing{/*}?", path: "/billing/card", name: "_gcl_ls", category: "marketing", vendor: "google-ads", source: "vendor" },
-      { consentry: "storage-reported", policy: "westhub", route: "/billing{/*}?", path: "/billing/card", name: "wh_mystery_key", category: null, vendor: null, source: "unknown" },
+      { consentry: "storage-reported", policy: "westhub", route: "/billing{/*}?", path: "/billing/card", name: "_gcl_ls", category: "marketing", vendor: "google-ads", source: "vendor", reason: "forbidden", action: "refused" },
+      { consentry: "storage-reported", policy: "westhub", route: "/billing{/*}?", path: "/billing/card", name: "wh_mystery_key", category: null, vendor: null, source: "unknown", reason: "unknown", action: "refused" },
     ]);
     await post(JSON.stringify(["/billing/other", "wh_mystery_key"]), SAME_ORIGIN, app);
     const rows = await readInventory(env.RECEIPTS!, "westhub");
@@ -52,11 +55,56 @@ describe("POST /_consentry/storage-report", () => {
     });
     const logs: string[] = [];
     const app = createApp({ registry: createRegistry([withStorage]), log: (line) => logs.push(line) });
-    await post(JSON.stringify(["/", "wh_prefs_layout", "wh_other"]), SAME_ORIGIN, app);
+    // A visitor who refused everything: functional storage is refused, so it is reported (allowed, it would be dropped).
+    await post(JSON.stringify(["/", "wh_prefs_layout", "wh_other"]), { ...SAME_ORIGIN, cookie: await consentCookie(withStorage, []) }, app);
     expect(logs.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ name: "wh_prefs_layout", category: "functional", source: "policy" }),
       expect.objectContaining({ name: "wh_other", category: null, source: "unknown" }),
     ]);
+  });
+
+  describe("judged by the request's own decision", () => {
+    /** WestHub letting unknown names pass: the guard then reports every name it let pass too. */
+    const allowUnknown = variant(westhubInput, (p) => {
+      p.unknownCookies = "allow";
+    });
+    /** One report as a visitor's page sends it, with the visitor's country and cookies. */
+    async function report(policy: typeof westhub, names: string[], cf: object, headers: Record<string, string> = {}) {
+      const logs: string[] = [];
+      const app = createApp({ registry: createRegistry([policy]), log: (line) => logs.push(line) });
+      await env.RECEIPTS!.exec("DELETE FROM host_inventory");
+      const ctx = createExecutionContext();
+      const init = { method: "POST", headers: { ...SAME_ORIGIN, ...headers }, body: JSON.stringify(["/pricing", ...names]), cf };
+      expect((await app.fetch(new Request(`${SITE}/_consentry/storage-report`, init as RequestInit), env, ctx)).status).toBe(204);
+      await waitOnExecutionContext(ctx);
+      const rows = await readInventory(env.RECEIPTS!, "westhub");
+      const lines = logs.map((l) => JSON.parse(l) as Record<string, unknown>);
+      return {
+        logged: Object.fromEntries(lines.map((l) => [l.name, `${l.action} ${l.reason}`])),
+        rows: Object.fromEntries(rows.map((r) => [r.host, `${r.directive} ${r.category ?? "-"}`])),
+      };
+    }
+    // wh_aid analytics, theme functional, session necessary, _gcl_ls marketing (forbidden), wh_mystery_key unknown.
+    const NAMES = ["wh_aid", "theme", "session", "_gcl_ls", "wh_mystery_key"];
+
+    it("should record an unknown name the rules let pass as unknown and allowed, refusals as refused, and nothing the visitor consented to", async () => {
+      const { logged, rows } = await report(allowUnknown, NAMES, EU, { cookie: await consentCookie(allowUnknown, ["analytics"]) });
+      expect(logged).toEqual({ theme: "refused refused", _gcl_ls: "refused forbidden", wh_mystery_key: "allowed unknown" });
+      expect(rows).toEqual({ theme: "storage functional", _gcl_ls: "storage marketing", wh_mystery_key: "storage-allowed -" });
+    });
+
+    it("should record an unknown name as unknown and refused where the policy blocks unknown names", async () => {
+      const { logged, rows } = await report(westhub, NAMES, EU, { cookie: await consentCookie(westhub, ["analytics"]) });
+      expect(logged).toEqual({ theme: "refused refused", _gcl_ls: "refused forbidden", wh_mystery_key: "refused unknown" });
+      expect(rows).toEqual({ theme: "storage functional", _gcl_ls: "storage marketing", wh_mystery_key: "storage -" });
+    });
+
+    it("should judge by silence in an opt-in country, and by GPC where it opts out", async () => {
+      expect((await report(allowUnknown, NAMES, EU)).logged).toEqual({ wh_aid: "refused no-choice", theme: "refused no-choice", _gcl_ls: "refused forbidden", wh_mystery_key: "allowed unknown" });
+      // California: opt-out, GPC opts analytics out (WestHub's gpc.optOut); functional stays allowed by default.
+      expect((await report(allowUnknown, NAMES, CALIFORNIA, { "sec-gpc": "1" })).logged).toEqual({ wh_aid: "refused gpc", _gcl_ls: "refused forbidden", wh_mystery_key: "allowed unknown" });
+      expect((await report(westhub, NAMES, CALIFORNIA)).logged).toEqual({ _gcl_ls: "refused forbidden", wh_mystery_key: "refused unknown" });
+    });
   });
 
   it.each([

@@ -92,7 +92,8 @@ function fromLine(line: LogLine): Seen | null {
   const base = { source, policy: str(line.policy) ?? "(unknown)", route: str(line.route) ?? "(unknown)", category: str(line.category), vendor: str(line.vendor), count: 1 };
   if (source === "storage-reported") {
     const name = str(line.name);
-    return name === null ? null : { ...base, kind: "storage", name, reason: base.category === null ? "unknown" : "reported", what: "storage" };
+    // `action`: refused, or allowed (an unknown name the rules let pass); lines without one are the guard's refusals.
+    return name === null ? null : { ...base, kind: "storage", name, reason: str(line.reason) ?? (base.category === null ? "unknown" : null), what: str(line.action) ?? "refused" };
   }
   if (source === "csp-violation") {
     const host = str(line.host);
@@ -107,8 +108,8 @@ function fromLine(line: LogLine): Seen | null {
 }
 
 function fromRow(row: InventoryRecord): Seen {
-  // Storage rows hold the name where CSP rows hold a host.
-  const storage = row.directive === "storage";
+  // Storage rows hold the name where CSP rows hold a host: `storage` refused, `storage-allowed` an unknown name let pass.
+  const storage = row.directive === "storage" || row.directive === "storage-allowed";
   return {
     source: "inventory",
     policy: row.policy,
@@ -117,8 +118,9 @@ function fromRow(row: InventoryRecord): Seen {
     name: row.host,
     category: row.category,
     vendor: row.vendor,
-    reason: storage ? (row.category === null ? "unknown" : "reported") : row.vendor === null ? "unclassified" : "reported",
-    what: row.directive,
+    // A refused storage row keeps no reason (its log lines do).
+    reason: storage ? (row.category === null ? "unknown" : null) : row.vendor === null ? "unclassified" : "reported",
+    what: storage ? (row.directive === "storage" ? "refused" : "allowed") : row.directive,
     count: row.count,
   };
 }

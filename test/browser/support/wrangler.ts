@@ -17,13 +17,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `probe`: a path the origin answers with 200, polled until Consentry is up. */
-export async function startConsentry(origin: string, policy: string, country: string, probe = "/pricing"): Promise<{ url: string; process: ChildProcess }> {
+/**
+ * `probe`: a path the origin answers with 200, polled until Consentry is up; `main`: another
+ * entry than wrangler.toml's (a test's Worker), with the same bindings.
+ */
+export async function startConsentry(origin: string, policy: string, country: string, probe = "/pricing", main?: string): Promise<{ url: string; process: ChildProcess; output: () => string }> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [
-      "node_modules/wrangler/bin/wrangler.js", "dev",
+      "node_modules/wrangler/bin/wrangler.js", "dev", ...(main === undefined ? [] : [main]),
       "--ip", "127.0.0.1", "--port", String(port),
       "--var", `ORIGIN_URL:${origin}`, "--var", `POLICY:${policy}`, "--var", `COUNTRY_OVERRIDE:${country}`,
       "--inspector-port", String(await freePort()),
@@ -40,7 +43,8 @@ export async function startConsentry(origin: string, policy: string, country: st
   // Up to two minutes: four instances build and start at once on a busy two-core machine.
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${url}${probe}`)).ok) return { url, process: child };
+      // `output`: what it printed so far, its log lines among it.
+      if ((await fetch(`${url}${probe}`)).ok) return { url, process: child, output: () => output };
     } catch {
       // not up yet
     }

@@ -61,9 +61,9 @@ theme    -                 functional  no-choice  strip-set-cookie              
 wh_aid   -                 analytics   no-choice  strip-set-cookie                                       2
 
 Storage names scripts wrote (2)
-name            vendor      category   reason    count
-_gcl_ls         google-ads  marketing  reported  2
-wh_mystery_key  -           -          unknown   2
+name            vendor      category   reason     what     count
+_gcl_ls         google-ads  marketing  forbidden  refused  2
+wh_mystery_key  -           -          unknown    refused  2
 
 Not covered by the policy (3): the catalog's suggestion
          name                              reason        suggestion
@@ -126,6 +126,27 @@ describe("consentry report", () => {
     const after = consentry(["report", "log.jsonl", "--json"], dir);
     expect(after.stderr).toBe("");
     expect(JSON.parse(after.stdout).review.map((r: { name: string }) => r.name)).toEqual(["mystery_pref"]);
+  });
+
+  it("should list an unknown storage name the rules let pass as unknown and allowed, and keep it to review under a policy that lets unknown names pass", SLOW, () => {
+    const dir = empty();
+    expect(consentry(["init", "--id", "site", "--host", "site.test"], dir).status).toBe(0);
+    const policy = JSON.parse(readFileSync(join(dir, "policies/site.json"), "utf8"));
+    policy.unknownCookies = "allow";
+    writeFileSync(join(dir, "policies/site.json"), JSON.stringify(policy));
+    // What the storage-report endpoint logs and keeps for such a name (test/inventory/storage-report-endpoint.test.ts).
+    const line = { consentry: "storage-reported", policy: "site", route: "(default)", path: "/", name: "site_widget_state", category: null, vendor: null, source: "unknown", reason: "unknown", action: "allowed" };
+    writeFileSync(join(dir, "log.jsonl"), JSON.stringify(line));
+    const row = { policy: "site", host: "site_widget_state", directive: "storage-allowed", route: "(default)", category: null, vendor: null, count: 3 };
+    writeFileSync(join(dir, "d1.json"), JSON.stringify([{ results: [row], success: true, meta: {} }]));
+    const run = consentry(["report", "log.jsonl", "--d1-json", "d1.json"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain(`Storage names scripts wrote (1)
+name               vendor  category  reason   what     count
+site_widget_state  -       -         unknown  allowed  4
+`);
+    expect(run.stdout).toMatch(/^storage\s+site_widget_state\s+unknown\s+not in the catalog: add it to "storage" with its category$/m);
+    expect(run.status).toBe(1);
   });
 
   it("should exit 0 when everything seen is covered, 1 when the input holds nothing of Consentry's", SLOW, () => {
