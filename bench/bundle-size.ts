@@ -1,6 +1,6 @@
 /**
  * What the Worker's bundle weighs and what it is made of, minified as deployed:
- * esbuild with wrangler's settings (the same build as test/node/bundle.test.ts),
+ * esbuild with wrangler's settings (scripts/worker-bundle.ts, as test/node/bundle.test.ts builds it),
  * gzip -9 of the whole, the same bundle with an empty catalog (the code alone), and
  * each part's minified bytes. Then the catalog the Worker carries, part by part,
  * under gzip -9 (what the Workers size limit counts), brotli 11 and xz -9e (when
@@ -11,9 +11,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { CatalogData } from "../src/catalog/catalog-format.ts";
+import { bundleWorker } from "../scripts/worker-bundle.ts";
 
 const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 }).length;
 const br = (data: string | Uint8Array) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 } }).length;
@@ -33,22 +34,7 @@ const noCatalog: Plugin = {
   },
 };
 
-async function bundle(plugins: Plugin[] = []) {
-  return build({
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    conditions: ["workerd", "worker", "browser"],
-    external: ["cloudflare:*", "node:*"],
-    logLevel: "silent",
-    minify: true,
-    plugins,
-  });
-}
+const bundle = (plugins: Plugin[] = []) => bundleWorker({ minify: true, plugins });
 
 const result = await bundle();
 const code = result.outputFiles[0]!.contents;

@@ -3,25 +3,11 @@
  * from src/index.ts. Policies are validated at build time, so the schema library
  * must stay out of the Worker: it once made up three quarters of the bundle.
  */
-import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { bundleWorker } from "../../scripts/worker-bundle.ts";
 
-async function bundle(minify = false) {
-  return build({
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    conditions: ["workerd", "worker", "browser"],
-    external: ["cloudflare:*", "node:*"],
-    logLevel: "silent",
-    minify,
-  });
-}
+const bundle = (minify = false) => bundleWorker({ minify });
 
 async function bundleInputs(): Promise<string[]> {
   return Object.keys((await bundle()).metafile!.inputs);
