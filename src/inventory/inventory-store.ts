@@ -5,16 +5,9 @@
  * checked against the table, so isolates together stay bounded).
  */
 import { ensureSchema } from "../receipts/receipt-store.ts";
+import type { InventoryRow } from "./inventory-row.ts";
 
-export interface InventoryRow {
-  policy: string;
-  host: string;
-  directive: string;
-  route: string;
-  category: string | null;
-  vendor: string | null;
-  count: number;
-}
+export type { InventoryRow };
 
 const UPSERT =
   "INSERT INTO host_inventory (policy, host, directive, route, category, vendor, count, first_seen, last_seen) " +

@@ -5,18 +5,11 @@
  * catalog scan and explain classify with). Pure: plain rows in, plain data out.
  */
 import type { Catalog } from "../../../src/catalog/catalog.ts";
+import type { InventoryRow } from "../../../src/inventory/inventory-row.ts";
 import type { LogLine } from "./read-logs.ts";
 
-/** A row of the D1 table `host_inventory` (src/inventory/inventory-store.ts). */
-export interface InventoryRecord {
-  policy: string;
-  host: string;
-  directive: string;
-  route: string;
-  category: string | null;
-  vendor: string | null;
-  count: number;
-}
+/** A row of the D1 table `host_inventory`, as the Worker writes it. */
+export type InventoryRecord = InventoryRow;
 
 /** Where a count comes from: the mode's log lines, enforce mode's sample, browsers' CSP reports, the D1 inventory. */
 export type Source = "report-only" | "refused" | "cookie-expired" | "csp-violation" | "storage-reported" | "inventory";
