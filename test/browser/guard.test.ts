@@ -37,6 +37,19 @@ function instanceCookieHook(): void {
   });
 }
 
+/** The storage reports a context sends (their bodies) and the edge's answers, as they come. */
+function storageReports(context: BrowserContext): { bodies: string[]; answers: number[] } {
+  const bodies: string[] = [];
+  const answers: number[] = [];
+  context.on("request", (r) => {
+    if (r.url().endsWith("/_consentry/storage-report")) bodies.push(r.postData()!);
+  });
+  context.on("response", (r) => {
+    if (r.url().endsWith("/_consentry/storage-report")) answers.push(r.status());
+  });
+  return { bodies, answers };
+}
+
 async function written(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cookieWrites: string[] }).__cookieWrites);
 }
@@ -313,10 +326,7 @@ describe("storage names reported to the edge", () => {
 
   it("should cap what it sends: twenty names, 64 characters each", async () => {
     const { context, page } = await trackedPage(browser());
-    const bodies: string[] = [];
-    context.on("request", (r) => {
-      if (r.url().endsWith("/_consentry/storage-report")) bodies.push(r.postData()!);
-    });
+    const { bodies } = storageReports(context);
     await page.goto(`${WHEREBY_EU}/pricing`, { waitUntil: "load" });
     await page.evaluate(() => {
       for (let i = 0; i < 50; i++) localStorage.setItem(`k${i}_${"x".repeat(100)}`, "v");
@@ -332,10 +342,7 @@ describe("storage names reported to the edge", () => {
 
   it("should send nothing from a page whose scripts wrote only what the rules allow", async () => {
     const { context, page } = await trackedPage(browser());
-    const reports: string[] = [];
-    context.on("request", (r) => {
-      if (r.url().includes("storage-report")) reports.push(r.postData()!);
-    });
+    const { bodies: reports } = storageReports(context);
     // WestHub names csrf as a required cookie (the Whereby policy names no cookie of its own).
     await page.goto(`${EU}/pricing`, { waitUntil: "load" });
     await page.evaluate(() => (document.cookie = "csrf=1; path=/"));
@@ -364,14 +371,7 @@ describe("storage names reported to the edge", () => {
 
     it("should let an unknown localStorage key pass and report it, and the edge log it as unknown (not a refusal), refusals as before, and nothing the rules allow", async () => {
       const { context, page } = await trackedPage(browser());
-      const reports: string[] = [];
-      const answers: number[] = [];
-      context.on("request", (r) => {
-        if (r.url().endsWith("/_consentry/storage-report")) reports.push(r.postData()!);
-      });
-      context.on("response", (r) => {
-        if (r.url().endsWith("/_consentry/storage-report")) answers.push(r.status());
-      });
+      const { bodies: reports, answers } = storageReports(context);
       await page.goto(`${worker!.url}/pricing`, { waitUntil: "load" });
       const stored = await page.evaluate(() => {
         localStorage.setItem("wh_widget_state", "open"); // no rule, no catalog entry names it
@@ -395,10 +395,7 @@ describe("storage names reported to the edge", () => {
 
     it("should keep room for refusals: names it let pass take at most 10 of the 20", async () => {
       const { context, page } = await trackedPage(browser());
-      const bodies: string[] = [];
-      context.on("request", (r) => {
-        if (r.url().endsWith("/_consentry/storage-report")) bodies.push(r.postData()!);
-      });
+      const { bodies } = storageReports(context);
       await page.goto(`${worker!.url}/pricing`, { waitUntil: "load" });
       await page.evaluate(() => {
         for (let i = 0; i < 15; i++) localStorage.setItem(`wh_unknown_${i}`, "v");
